@@ -1,0 +1,34 @@
+#
+# Module manifest for PartnerSecurity.
+# This file is the single source of the module version: the build reads ModuleVersion from here
+# and stamps it on every assembly, then copies this manifest into out/PartnerSecurity/.
+#
+@{
+    RootModule           = 'PartnerSecurity.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    GUID                 = '5b0f6f8e-2f53-4c1e-9a3a-6c1d7e5a2b90'
+    Author               = 'PartnerSecurity contributors'
+    CompanyName          = 'PartnerSecurity'
+    Copyright            = '(c) PartnerSecurity contributors. MIT License.'
+    Description          = 'Assess, enforce and keep Microsoft CSP partner security requirements: MFA coverage for every user in the partner and customer tenants, security defaults, the Secure Application Model, and legacy authentication.'
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('PartnerSecurity.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-PartnerSecurity'
+        'Disconnect-PartnerSecurity'
+        'Get-PartnerSecurityContext'
+        'Get-PartnerSecurityDefaults'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('CSP', 'Partner', 'MFA', 'SecureApplicationModel', 'EntraID', 'Security', 'PSEdition_Core', 'PSEdition_Desktop')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}

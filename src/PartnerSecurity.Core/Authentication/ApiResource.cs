@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+
+namespace PartnerSecurity.Authentication
+{
+    /// <summary>An API the module calls, and the delegated permissions it asks for there.</summary>
+    public sealed class ApiResource
+    {
+        private ApiResource(string name, System.Func<CloudEnvironment, string> endpoint, IReadOnlyList<string> delegatedPermissions)
+        {
+            Name = name;
+            _endpoint = endpoint;
+            DelegatedPermissions = delegatedPermissions;
+        }
+
+        private readonly System.Func<CloudEnvironment, string> _endpoint;
+
+        public string Name { get; }
+        public IReadOnlyList<string> DelegatedPermissions { get; }
+
+        public string Endpoint(CloudEnvironment environment) => _endpoint(environment);
+
+        /// <summary>Explicit delegated scopes (dynamic consent; MSAL's cache matches them exactly).</summary>
+        public string[] DelegatedScopes(CloudEnvironment environment)
+        {
+            var scopes = new string[DelegatedPermissions.Count];
+            for (int i = 0; i < scopes.Length; i++) scopes[i] = Endpoint(environment) + "/" + DelegatedPermissions[i];
+            return scopes;
+        }
+
+        /// <summary>The app-only scope: what the application has been granted.</summary>
+        public string[] DefaultScope(CloudEnvironment environment) => new[] { Endpoint(environment) + "/.default" };
+
+        /// <summary>Microsoft Graph, with the read permissions the assessment needs and the writes enforcement needs.</summary>
+        public static readonly ApiResource Graph = new ApiResource("Microsoft Graph", e => e.GraphEndpoint, new[]
+        {
+            "User.Read.All", "Directory.Read.All", "Policy.Read.All", "AuditLog.Read.All", "RoleManagement.Read.Directory",
+            "UserAuthenticationMethod.Read.All", "DelegatedAdminRelationship.Read.All", "Policy.ReadWrite.SecurityDefaults",
+            "Policy.ReadWrite.AuthenticationMethod",
+        });
+
+        public static readonly ApiResource PartnerCenter = new ApiResource("Partner Center", e => e.PartnerCenterEndpoint, new[] { "user_impersonation" });
+    }
+}

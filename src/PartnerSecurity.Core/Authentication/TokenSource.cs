@@ -1,0 +1,21 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PartnerSecurity.Authentication
+{
+    /// <summary>How a connection gets access tokens: one implementation per way of signing in.</summary>
+    public abstract class TokenSource
+    {
+        /// <summary>The sign-in mode shown on the context (Interactive, DeviceCode, ClientSecret, ...).</summary>
+        public abstract string AuthMode { get; }
+
+        /// <summary>Who is signed in: a UPN for users, the application id for apps.</summary>
+        public abstract string Account { get; }
+
+        /// <summary>A token for the resource in the given tenant (the home tenant or a customer's).</summary>
+        public abstract Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken);
+
+        /// <summary>Forgets what this source holds in memory (tokens, accounts).</summary>
+        public virtual Task SignOutAsync() => Task.CompletedTask;
+    }
+}

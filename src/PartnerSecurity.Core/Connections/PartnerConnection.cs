@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Graph;
+using PartnerSecurity.Authentication;
+using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Graph;
+using PartnerSecurity.Http;
+
+namespace PartnerSecurity.Connections
+{
+    /// <summary>
+    /// A signed-in session: the HTTP pipeline, the token source, and the Graph clients per tenant built on
+    /// them. Every feature of the core works through one of these.
+    /// </summary>
+    public sealed class PartnerConnection : IDisposable
+    {
+        private readonly ConcurrentDictionary<string, GraphServiceClient> _graphClients = new ConcurrentDictionary<string, GraphServiceClient>(StringComparer.OrdinalIgnoreCase);
+        private readonly Func<DateTimeOffset> _clock;
+
+        private PartnerConnection(ConnectionRequest request, HttpPipeline pipeline, TokenSource tokens)
+        {
+            Environment = request.Environment;
+            Pipeline = pipeline;
+            Tokens = tokens;
+            _clock = request.Clock ?? (() => DateTimeOffset.UtcNow);
+        }
+
+        public CloudEnvironment Environment { get; }
+        public HttpPipeline Pipeline { get; }
+        public TokenSource Tokens { get; }
+        public PartnerSecurityContext Context { get; private set; } = null!;
+        public string HomeTenantId => Context.TenantId;
+        /// <summary>"Now" as the connected cloud sees it (the emulator's clock for snapshots).</summary>
+        public DateTimeOffset Now => _clock();
+
+        /// <summary>Signs in as the request says, proves the token works, and reads the tenant's name.</summary>
+        public static async Task<PartnerConnection> ConnectAsync(ConnectionRequest request, CancellationToken cancellationToken)
+        {
+            var pipeline = new HttpPipeline(request.Transport, request.RetryPolicy);
+            try
+            {
+                TokenSource tokens;
+                switch (request.Mode)
+                {
+                    case ConnectionMode.Interactive:
+                    case ConnectionMode.DeviceCode:
+                        tokens = await UserTokenSource.SignInAsync(request, pipeline, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case ConnectionMode.ClientSecret:
+                    case ConnectionMode.Certificate:
+                        tokens = AppTokenSource.Create(request, pipeline);
+                        break;
+                    default:
+                        throw new PartnerSecurityException("ModeNotAvailable", ErrorKind.NotSupported,
+                            $"Signing in with {request.Mode} is not available in this version.", "Use -Demo, -Snapshot, interactive sign-in, or an application id with a secret or certificate.");
+                }
+                var tenant = (tokens as UserTokenSource)?.HomeTenantId ?? request.TenantId!;
+                var token = await tokens.AcquireAsync(ApiResource.Graph, tenant, cancellationToken).ConfigureAwait(false);
+                var tenantId = token.Claims.TenantId ?? tenant;
+                var connection = new PartnerConnection(request, pipeline, tokens);
+                var name = await TenantNames.ReadAsync(connection, tenantId, cancellationToken).ConfigureAwait(false);
+                connection.Context = new PartnerSecurityContext(
+                    tenantId, name, tokens.Account, tokens.AuthMode, request.EnvironmentLabel ?? request.Environment.Name,
+                    token.Claims.HasMfaClaim, token.ExpiresOn);
+                return connection;
+            }
+            catch
+            {
+                pipeline.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>The Graph client for a tenant (the home tenant or a customer's), v1.0 or beta.</summary>
+        public GraphServiceClient Graph(string tenantId, bool beta = false) =>
+            _graphClients.GetOrAdd(tenantId + (beta ? "|beta" : "|v1.0"), _ => PartnerSecurity.Graph.GraphClientFactory.Create(this, tenantId, beta));
+
+        public async Task DisconnectAsync()
+        {
+            await Tokens.SignOutAsync().ConfigureAwait(false);
+            Dispose();
+        }
+
+        public void Dispose()
+        {
+            _graphClients.Clear();
+            Pipeline.Dispose();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+
+namespace PartnerSecurity.SecurityDefaults
+{
+    /// <summary>A tenant's security defaults: on or off, and whether they could be turned on (and why not).</summary>
+    public sealed class SecurityDefaultsStatus
+    {
+        public SecurityDefaultsStatus(string tenantId, string tenantName, bool isEnabled, IReadOnlyList<string> blockingPolicies)
+        {
+            TenantId = tenantId;
+            TenantName = tenantName;
+            IsEnabled = isEnabled;
+            BlockingPolicies = blockingPolicies;
+        }
+
+        public string TenantId { get; }
+        public string TenantName { get; }
+        public bool IsEnabled { get; }
+        /// <summary>Conditional access policies that are enabled or report-only: each one prevents security defaults.</summary>
+        public int ConditionalAccessPolicyCount => BlockingPolicies.Count;
+        public IReadOnlyList<string> BlockingPolicies { get; }
+        public bool CanEnable => !IsEnabled && BlockingPolicies.Count == 0;
+
+        public string Reason =>
+            IsEnabled ? "Security defaults are already enabled."
+            : BlockingPolicies.Count > 0
+                ? $"Conditional access is in use ({BlockingPolicies.Count} enabled or report-only {(BlockingPolicies.Count == 1 ? "policy" : "policies")}: {string.Join(", ", BlockingPolicies)}); Microsoft does not allow security defaults beside conditional access."
+                : "No conditional access policy is enabled or in report-only mode: security defaults can be enabled.";
+    }
+}

@@ -1,0 +1,21 @@
+using PartnerSecurity.Emulator.Directory;
+using PartnerSecurity.Emulator.Identity;
+
+namespace PartnerSecurity.Emulator
+{
+    /// <summary>The state every emulated service shares: the directory, the clock, the grants and the signing key.</summary>
+    public sealed class EmulatorContext
+    {
+        public EmulatorContext(EmulatedCloud cloud, EmulatorOptions options)
+        {
+            Cloud = cloud;
+            Options = options;
+        }
+
+        public EmulatedCloud Cloud { get; }
+        public EmulatorOptions Options { get; }
+        public EmulatorClock Clock => Cloud.Clock;
+        public GrantStore Grants { get; } = new GrantStore();
+        public JwtSigner Signer => JwtSigner.Shared;
+    }
+}

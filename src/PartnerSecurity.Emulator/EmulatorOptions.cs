@@ -1,0 +1,15 @@
+namespace PartnerSecurity.Emulator
+{
+    /// <summary>Knobs of the emulated cloud that are not part of the tenant data.</summary>
+    public sealed class EmulatorOptions
+    {
+        /// <summary>
+        /// The user who completes interactive sign-ins in the simulated browser (UPN or object id).
+        /// Null: the login_hint if it names a user, else the home tenant's first Global Administrator.
+        /// </summary>
+        public string? BrowserUser { get; set; }
+
+        /// <summary>Access-token lifetime in seconds (Entra ID: 60 to 90 minutes).</summary>
+        public int AccessTokenLifetimeSeconds { get; set; } = 3599;
+    }
+}

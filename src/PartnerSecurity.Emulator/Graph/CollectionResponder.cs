@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using PartnerSecurity.Emulator.Http;
+using PartnerSecurity.Emulator.Identity;
+
+namespace PartnerSecurity.Emulator.Graph
+{
+    /// <summary>
+    /// Serves a collection the way Graph does: $filter, $select, $top and $count applied, pages of the
+    /// endpoint's size, and an @odata.nextLink whose $skiptoken is opaque and bound to the query it came from.
+    /// </summary>
+    public static class CollectionResponder
+    {
+        public static HttpResponseMessage Serve(GraphCall call, IEnumerable<JsonObject> source, CollectionPolicy policy)
+        {
+            var query = call.Request.Query;
+            foreach (var option in query.Keys.Where(k => k.StartsWith("$", StringComparison.Ordinal)))
+            {
+                if (!policy.SupportedOptions.Contains(option) && option != "$count")
+                    throw GraphException.BadRequest($"Query option '{option}' is not supported on '{policy.ContextPath}'.", "Request_UnsupportedQuery");
+            }
+
+            IEnumerable<JsonObject> items = source;
+            if (query.TryGetValue("$filter", out var filterText) && filterText.Trim().Length > 0)
+            {
+                var filter = ODataFilter.Parse(filterText);
+                policy.Validate(filter);
+                var empty = new Dictionary<string, JsonNode?>();
+                items = items.Where(i => filter.Evaluate(i, empty));
+            }
+            var all = items as IList<JsonObject> ?? items.ToList();
+
+            int pageSize = policy.DefaultPageSize;
+            if (query.TryGetValue("$top", out var topText))
+            {
+                if (!int.TryParse(topText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var top) || top < 1 || top > policy.MaxPageSize)
+                    throw GraphException.BadRequest(string.Format(CultureInfo.InvariantCulture, policy.TopErrorFormat, topText, policy.MaxPageSize), "Request_BadRequest");
+                pageSize = top;
+            }
+
+            var fingerprint = Fingerprint(call.Request);
+            int offset = 0;
+            if (query.TryGetValue("$skiptoken", out var skipToken))
+                offset = DecodeSkipToken(skipToken, fingerprint);
+
+            string[]? select = null;
+            if (query.TryGetValue("$select", out var selectText) && selectText.Trim().Length > 0)
+            {
+                select = selectText.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+                foreach (var property in select)
+                {
+                    if (policy.Properties != null && !policy.Properties.Contains(property))
+                        throw GraphException.BadRequest($"Parsing OData Select and Expand failed: Could not find a property named '{property}' on type '{policy.ResourceType}'.");
+                }
+            }
+            var projection = select ?? policy.DefaultSelect;
+
+            var body = new JsonObject
+            {
+                ["@odata.context"] = $"{call.ServiceRoot}/$metadata#{policy.ContextPath}" + (select != null ? "(" + string.Join(",", select) + ")" : string.Empty),
+            };
+            if (query.TryGetValue("$count", out var count) && string.Equals(count, "true", StringComparison.OrdinalIgnoreCase))
+            {
+                if (policy.CountNeedsConsistencyLevel && !string.Equals(call.Request.Header("ConsistencyLevel"), "eventual", StringComparison.OrdinalIgnoreCase))
+                    throw GraphException.BadRequest("$count is not currently supported without the header ConsistencyLevel: eventual.", "Request_BadRequest");
+                body["@odata.count"] = all.Count;
+            }
+            var page = all.Skip(offset).Take(pageSize).Select(i => Project(i, projection)).ToArray();
+            if (offset + pageSize < all.Count)
+                body["@odata.nextLink"] = NextLink(call.Request.Uri, EncodeSkipToken(offset + pageSize, fingerprint));
+            body["value"] = new JsonArray(page);
+            return EmulatorResponse.Json(HttpStatusCode.OK, body, EmulatorResponse.GraphJson);
+        }
+
+        /// <summary>A copy of the item with only the named properties (and its @odata.type, as Graph keeps it).</summary>
+        public static JsonObject Project(JsonObject item, string[]? properties)
+        {
+            if (properties == null) return (JsonObject)item.DeepClone();
+            var result = new JsonObject();
+            if (item["@odata.type"] is JsonNode type) result["@odata.type"] = type.DeepClone();
+            foreach (var name in properties)
+            {
+                var pair = item.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+                result[pair.Key ?? name] = pair.Value?.DeepClone();
+            }
+            return result;
+        }
+
+        private static string Fingerprint(EmulatorRequest request)
+        {
+            var parts = request.Query.Where(p => !string.Equals(p.Key, "$skiptoken", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(p => p.Key.ToLowerInvariant() + "=" + p.Value);
+            using var sha = SHA256.Create();
+            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(request.Path.ToLowerInvariant() + "?" + string.Join("&", parts)));
+            return Base64Url.Encode(hash).Substring(0, 16);
+        }
+
+        private static string EncodeSkipToken(int offset, string fingerprint) =>
+            Base64Url.Encode(Encoding.UTF8.GetBytes($"RFNwdA{offset.ToString(CultureInfo.InvariantCulture)}|{fingerprint}"));
+
+        private static int DecodeSkipToken(string token, string fingerprint)
+        {
+            try
+            {
+                var text = Encoding.UTF8.GetString(Base64Url.Decode(token));
+                var bar = text.IndexOf('|');
+                if (bar > 6 && text.StartsWith("RFNwdA", StringComparison.Ordinal) && text.Substring(bar + 1) == fingerprint
+                    && int.TryParse(text.Substring(6, bar - 6), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+                    return offset;
+            }
+            catch (FormatException) { }
+            throw GraphException.BadRequest("The specified page token value has expired and can no longer be included in your request.", "Request_BadRequest");
+        }
+
+        private static string NextLink(Uri uri, string skipToken)
+        {
+            var kept = uri.Query.TrimStart('?').Split('&')
+                .Where(p => p.Length > 0)
+                .Where(p =>
+                {
+                    var name = Uri.UnescapeDataString(p.Split('=')[0]);
+                    return !string.Equals(name, "$skiptoken", StringComparison.OrdinalIgnoreCase);
+                });
+            var query = string.Join("&", kept.Append("$skiptoken=" + skipToken));
+            return uri.GetLeftPart(UriPartial.Path) + "?" + query;
+        }
+    }
+}

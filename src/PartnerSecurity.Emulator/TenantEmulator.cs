@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerSecurity.Emulator.Directory;
+using PartnerSecurity.Emulator.Graph;
+using PartnerSecurity.Emulator.Http;
+using PartnerSecurity.Emulator.Identity;
+using PartnerSecurity.Emulator.Snapshots;
+
+namespace PartnerSecurity.Emulator
+{
+    /// <summary>
+    /// The in-process Microsoft cloud. Plug it in as the transport of an HttpClient (MSAL through its
+    /// IMsalHttpClientFactory, the Graph SDK, Partner Center REST) and every request to the identity
+    /// platform, Graph or Partner Center is answered from the snapshot, on the real wire protocol.
+    /// </summary>
+    public sealed class TenantEmulator : HttpMessageHandler
+    {
+        private readonly IdentityService _identity;
+        private readonly GraphService _graph;
+
+        public TenantEmulator(TenantSnapshot snapshot, EmulatorOptions? options = null)
+        {
+            Snapshot = snapshot;
+            Context = new EmulatorContext(new EmulatedCloud(snapshot), options ?? new EmulatorOptions());
+            _identity = new IdentityService(Context);
+            _graph = new GraphService(Context);
+            Browser = new SimulatedBrowser(this);
+        }
+
+        public static TenantEmulator FromFile(string path, EmulatorOptions? options = null) => new TenantEmulator(SnapshotReader.ReadFile(path), options);
+
+        public TenantSnapshot Snapshot { get; }
+        public EmulatorContext Context { get; }
+        public EmulatorClock Clock => Context.Clock;
+        public EmulatorOptions Options => Context.Options;
+        public EmulatedCloud Cloud => Context.Cloud;
+        public IdentityService Identity => _identity;
+        public GraphService Graph => _graph;
+        public SimulatedBrowser Browser { get; }
+        public FaultInjector Faults { get; } = new FaultInjector();
+        public RequestLog Requests { get; } = new RequestLog();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var request = await EmulatorRequest.ReadAsync(message).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
+            {
+                response = Faults.Apply(request, Clock.UtcNow) ?? await RouteAsync(request).ConfigureAwait(false);
+            }
+            catch (HttpRequestException)
+            {
+                Requests.Add(new RequestRecord(request.Method, request.Uri.AbsoluteUri, 0));
+                throw;
+            }
+            response.RequestMessage = message;
+            var requestId = Guid.NewGuid().ToString();
+            response.Headers.TryAddWithoutValidation("request-id", requestId);
+            response.Headers.TryAddWithoutValidation("client-request-id", request.Header("client-request-id") ?? requestId);
+            response.Headers.Date = DateTimeOffset.UtcNow;
+            Requests.Add(new RequestRecord(request.Method, request.Uri.AbsoluteUri, (int)response.StatusCode));
+            return response;
+        }
+
+        private Task<HttpResponseMessage> RouteAsync(EmulatorRequest request)
+        {
+            var host = request.Uri.Host.ToLowerInvariant();
+            if (request.Uri.Scheme != Uri.UriSchemeHttps)
+                return Task.FromResult(EmulatorResponse.Text(HttpStatusCode.BadRequest, "The emulated cloud only answers HTTPS."));
+            if (IdentityService.Hosts.Contains(host)) return _identity.HandleAsync(request);
+            if (GraphService.Hosts.Contains(host)) return _graph.HandleAsync(request);
+            // No such host in the emulated cloud: behave as an unreachable network, not a server.
+            throw new HttpRequestException($"No such host is known in the tenant emulator: {host}.");
+        }
+    }
+}

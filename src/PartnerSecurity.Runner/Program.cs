@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Linq;
+using PartnerSecurity.Hosting;
+
+// partnersecurity-runner: PowerShell for machines without pwsh, with the built PartnerSecurity module on PSModulePath.
+//   partnersecurity-runner [-NonInteractive] -File script.ps1 [args...]
+//   partnersecurity-runner [-NonInteractive] -Command "Import-Module PartnerSecurity; Connect-PartnerSecurity -Demo"
+//   partnersecurity-runner                       (an interactive prompt)
+
+var arguments = args.ToList();
+bool nonInteractive = arguments.RemoveAll(a => a.Equals("-NonInteractive", StringComparison.OrdinalIgnoreCase) || a.Equals("-noni", StringComparison.OrdinalIgnoreCase)) > 0
+                      || Console.IsInputRedirected;
+int width = Console.IsOutputRedirected ? 120 : Math.Max(80, Console.WindowWidth);
+var ui = new HostUserInterface(Console.Out, width, interactive: !nonInteractive, input: Console.In) { Ansi = !Console.IsOutputRedirected };
+using var engine = new HostedEngine(ui);
+
+int Run(string script)
+{
+    var result = engine.Invoke(script, display: true);
+    if (result.Terminating != null) return 1;
+    return engine.Host.ExitCode ?? 0;
+}
+
+string Quote(string s) => "'" + s.Replace("'", "''") + "'";
+
+if (arguments.Count >= 2 && arguments[0].Equals("-File", StringComparison.OrdinalIgnoreCase))
+{
+    var path = Path.GetFullPath(arguments[1]);
+    if (!File.Exists(path))
+    {
+        Console.Error.WriteLine($"The script file '{path}' does not exist.");
+        return 2;
+    }
+    var rest = string.Join(" ", arguments.Skip(2).Select(a => a.StartsWith("-") ? a : Quote(a)));
+    return Run($"& {Quote(path)} {rest}");
+}
+if (arguments.Count >= 2 && arguments[0].Equals("-Command", StringComparison.OrdinalIgnoreCase))
+    return Run(string.Join(" ", arguments.Skip(1)));
+if (arguments.Count > 0)
+{
+    Console.Error.WriteLine("Usage: partnersecurity-runner [-NonInteractive] (-File <script.ps1> [arguments] | -Command <text>)");
+    return 2;
+}
+
+Console.WriteLine($"PartnerSecurity runner: PowerShell {System.Management.Automation.PSVersionInfo.PSVersion}. Module path: {HostedEngine.ModuleRoot}. Type 'exit' to leave.");
+while (true)
+{
+    Console.Write("PS> ");
+    var line = Console.ReadLine();
+    if (line == null || line.Trim().Equals("exit", StringComparison.OrdinalIgnoreCase)) return 0;
+    if (line.Trim().Length > 0) Run(line);
+}

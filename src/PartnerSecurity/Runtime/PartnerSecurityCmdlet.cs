@@ -1,0 +1,65 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerSecurity.Connections;
+using PartnerSecurity.Diagnostics;
+
+namespace PartnerSecurity.Runtime
+{
+    /// <summary>
+    /// Base of every cmdlet: runs the core's async work on a worker while all output happens on the
+    /// pipeline thread, and turns Ctrl+C (StopProcessing) into cancellation of every HTTP call.
+    /// </summary>
+    public abstract class PartnerSecurityCmdlet : PSCmdlet
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        protected CancellationToken StopToken => _stopping.Token;
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Runs <paramref name="work"/> on a worker; its writes reach the pipeline as they are posted.</summary>
+        private protected void Run(Func<CmdletPump, CancellationToken, Task> work)
+        {
+            using var pump = new CmdletPump(this, _stopping.Token);
+            var task = Task.Run(async () =>
+            {
+                using (OperationLog.Use(pump))
+                    await work(pump, _stopping.Token).ConfigureAwait(false);
+            });
+            try
+            {
+                pump.RunUntil(task);
+            }
+            catch
+            {
+                // The pipeline thread failed (a downstream command stopped the pipeline, say): stop the worker too.
+                _stopping.Cancel();
+                throw;
+            }
+            try
+            {
+                task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (PartnerSecurityException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.Target));
+            }
+        }
+
+        /// <summary>The session's connection, or a terminating error that says to connect first.</summary>
+        private protected PartnerConnection RequireConnection()
+        {
+            var connection = SessionConnections.Current;
+            if (connection == null)
+                ThrowTerminatingError(ErrorRecords.From(new PartnerSecurityException("NotConnected", ErrorKind.InvalidOperation,
+                    "You are not connected.", "Run Connect-PartnerSecurity first (Connect-PartnerSecurity -Demo to try the module on the built-in demo tenant).")));
+            return connection!;
+        }
+    }
+}
