@@ -15,11 +15,11 @@ int width = Console.IsOutputRedirected ? 120 : Math.Max(80, Console.WindowWidth)
 var ui = new HostUserInterface(Console.Out, width, interactive: !nonInteractive, input: Console.In) { Ansi = !Console.IsOutputRedirected };
 using var engine = new HostedEngine(ui);
 
+// Like pwsh: "exit N" wins; otherwise 1 when anything failed, so runbooks and CI notice.
 int Run(string script)
 {
     var result = engine.Invoke(script, display: true);
-    if (result.Terminating != null) return 1;
-    return engine.Host.ExitCode ?? 0;
+    return engine.Host.ExitCode ?? (result.Succeeded ? 0 : 1);
 }
 
 string Quote(string s) => "'" + s.Replace("'", "''") + "'";

@@ -36,9 +36,12 @@ namespace PartnerSecurity.Http
         public static bool IsRetryable(HttpStatusCode status) =>
             (int)status == 429 || status == HttpStatusCode.ServiceUnavailable || status == HttpStatusCode.GatewayTimeout;
 
-        /// <summary>The wait before retry number <paramref name="attempt"/> (1-based) of a response.</summary>
+        /// <summary>
+        /// The wait before retry number <paramref name="attempt"/> (1-based) of a response: the server's
+        /// Retry-After in full (retrying earlier only earns another 429), else backoff.
+        /// </summary>
         public TimeSpan DelayFor(HttpResponseMessage response, int attempt) =>
-            ParseRetryAfter(response, DateTimeOffset.UtcNow) is TimeSpan retryAfter ? Cap(retryAfter) : Backoff(attempt);
+            ParseRetryAfter(response, DateTimeOffset.UtcNow) ?? Backoff(attempt);
 
         /// <summary>Exponential backoff with full jitter: uniform in [0, min(max, base * 2^(attempt-1))].</summary>
         public TimeSpan Backoff(int attempt)
@@ -48,8 +51,6 @@ namespace PartnerSecurity.Http
             lock (_randomLock) sample = _random.NextDouble();
             return TimeSpan.FromMilliseconds(ceiling * sample);
         }
-
-        private TimeSpan Cap(TimeSpan delay) => delay > MaxDelay ? MaxDelay : delay;
 
         /// <summary>Retry-After as delta-seconds (decimals allowed) or an HTTP date; null when absent or unreadable.</summary>
         public static TimeSpan? ParseRetryAfter(HttpResponseMessage response, DateTimeOffset now)

@@ -21,7 +21,8 @@ namespace PartnerSecurity.Http
         public static string Redact(Uri? uri)
         {
             if (uri == null) return string.Empty;
-            if (!uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.Query)) return uri.ToString();
+            if (!uri.IsAbsoluteUri) return uri.OriginalString;
+            if (string.IsNullOrEmpty(uri.Query)) return uri.AbsoluteUri;
             var builder = new StringBuilder();
             builder.Append(uri.GetLeftPart(UriPartial.Path));
             builder.Append(RedactQuery(uri.Query));

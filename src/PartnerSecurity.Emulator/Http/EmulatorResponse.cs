@@ -12,11 +12,17 @@ namespace PartnerSecurity.Emulator.Http
     {
         public const string GraphJson = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
+        // Microsoft's services write apostrophes and non-ASCII text as they are, not as \u escapes.
+        private static readonly System.Text.Json.JsonSerializerOptions s_json = new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
         public static HttpResponseMessage Json(HttpStatusCode status, JsonNode body, string contentType = "application/json; charset=utf-8")
         {
             var response = new HttpResponseMessage(status)
             {
-                Content = new StringContent(body.ToJsonString(), Encoding.UTF8),
+                Content = new StringContent(body.ToJsonString(s_json), Encoding.UTF8),
             };
             response.Content.Headers.Remove("Content-Type");
             response.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
