@@ -29,6 +29,7 @@ namespace PartnerSecurity.Emulator.Graph
             SecurityDefaultsEndpoints.Register,
             ConditionalAccessEndpoints.Register,
             UserEndpoints.Register,
+            GroupEndpoints.Register,
         };
 
         private readonly EmulatorContext _context;

@@ -153,3 +153,31 @@ public class GraphTests
         Assert.Equal(0, cleanStatus.ConditionalAccessPolicyCount);
     }
 }
+
+public class GroupEndpointTests
+{
+    [Fact]
+    public async Task Transitive_members_follow_nested_groups_and_direct_members_do_not()
+    {
+        var builder = new SnapshotBuilder().User("admin", globalAdmin: true).User("ann").User("bob").User("cat");
+        builder.Set("groups", new JsonArray(
+            new JsonObject { ["id"] = "g-outer", ["displayName"] = "Outer", ["members"] = new JsonArray(builder.UserId("ann"), "g-middle") },
+            new JsonObject { ["id"] = "g-middle", ["displayName"] = "Middle", ["members"] = new JsonArray("g-inner") },
+            new JsonObject { ["id"] = "g-inner", ["displayName"] = "Inner", ["members"] = new JsonArray(builder.UserId("bob"), "g-outer") }));
+        var emulator = builder.Emulator();
+        using var connection = await TestConnections.ConnectAsync(emulator);
+        var graph = connection.Graph(connection.HomeTenantId);
+
+        var transitive = await graph.Groups["g-outer"].TransitiveMembers.GetAsync();
+        var users = transitive!.Value!.OfType<Microsoft.Graph.Models.User>().Select(u => u.UserPrincipalName).OrderBy(u => u).ToList();
+        Assert.Equal(new[] { "ann@contoso.onmicrosoft.com", "bob@contoso.onmicrosoft.com" }, users);
+        Assert.Equal(2, transitive.Value!.OfType<Microsoft.Graph.Models.Group>().Count());
+
+        var direct = await graph.Groups["g-outer"].Members.GetAsync();
+        Assert.Equal(2, direct!.Value!.Count);
+
+        var found = await graph.Groups.GetAsync(r => r.QueryParameters.Filter = "displayName eq 'Inner'");
+        Assert.Equal("g-inner", Assert.Single(found!.Value!).Id);
+        Assert.False(found.Value![0].AdditionalData.ContainsKey("members"));
+    }
+}
