@@ -1,0 +1,15 @@
+using PartnerSecurity.Benchmarks;
+
+// partnersecurity-bench <benchmark> [options]: each benchmark prints its figures as a small table.
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["import"] = ImportBenchmark.RunAsync,
+    ["demo"] = DemoRunBenchmark.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine("Usage: partnersecurity-bench <" + string.Join("|", benchmarks.Keys) + "> [options]");
+    return 2;
+}
+return await run(args.Skip(1).ToArray());
