@@ -8,6 +8,7 @@ using PartnerSecurity.Emulator.Directory;
 using PartnerSecurity.Emulator.Graph;
 using PartnerSecurity.Emulator.Http;
 using PartnerSecurity.Emulator.Identity;
+using PartnerSecurity.Emulator.PartnerCenter;
 using PartnerSecurity.Emulator.Snapshots;
 
 namespace PartnerSecurity.Emulator
@@ -21,6 +22,7 @@ namespace PartnerSecurity.Emulator
     {
         private readonly IdentityService _identity;
         private readonly GraphService _graph;
+        private readonly PartnerCenterService _partnerCenter;
 
         public TenantEmulator(TenantSnapshot snapshot, EmulatorOptions? options = null)
         {
@@ -28,6 +30,7 @@ namespace PartnerSecurity.Emulator
             Context = new EmulatorContext(new EmulatedCloud(snapshot), options ?? new EmulatorOptions());
             _identity = new IdentityService(Context);
             _graph = new GraphService(Context);
+            _partnerCenter = new PartnerCenterService(Context);
             Browser = new SimulatedBrowser(this);
         }
 
@@ -40,9 +43,12 @@ namespace PartnerSecurity.Emulator
         public EmulatedCloud Cloud => Context.Cloud;
         public IdentityService Identity => _identity;
         public GraphService Graph => _graph;
+        public PartnerCenterService PartnerCenter => _partnerCenter;
         public SimulatedBrowser Browser { get; }
-        public FaultInjector Faults { get; } = new FaultInjector();
+        public FaultInjector Faults => Context.Faults;
         public RequestLog Requests { get; } = new RequestLog();
+        /// <summary>The items of Graph $batch requests, each with its own status.</summary>
+        public RequestLog BatchItems => Context.BatchItems;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
         {
@@ -74,6 +80,7 @@ namespace PartnerSecurity.Emulator
                 return Task.FromResult(EmulatorResponse.Text(HttpStatusCode.BadRequest, "The emulated cloud only answers HTTPS."));
             if (IdentityService.Hosts.Contains(host)) return _identity.HandleAsync(request);
             if (GraphService.Hosts.Contains(host)) return _graph.HandleAsync(request);
+            if (PartnerCenterService.Hosts.Contains(host)) return _partnerCenter.HandleAsync(request);
             // No such host in the emulated cloud: behave as an unreachable network, not a server.
             throw new HttpRequestException($"No such host is known in the tenant emulator: {host}.");
         }

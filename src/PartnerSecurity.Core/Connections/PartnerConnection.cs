@@ -24,12 +24,15 @@ namespace PartnerSecurity.Connections
             Environment = request.Environment;
             Pipeline = pipeline;
             Tokens = tokens;
+            RetryPolicy = request.RetryPolicy ?? RetryPolicy.Default;
             _clock = request.Clock ?? (() => DateTimeOffset.UtcNow);
         }
 
         public CloudEnvironment Environment { get; }
         public HttpPipeline Pipeline { get; }
         public TokenSource Tokens { get; }
+        /// <summary>The pipeline's retry rules, for what retries outside it (throttled items of a Graph $batch).</summary>
+        public RetryPolicy RetryPolicy { get; }
         public PartnerSecurityContext Context { get; private set; } = null!;
         public string HomeTenantId => Context.TenantId;
         /// <summary>"Now" as the connected cloud sees it (the emulator's clock for snapshots).</summary>

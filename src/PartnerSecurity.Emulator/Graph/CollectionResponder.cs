@@ -61,6 +61,9 @@ namespace PartnerSecurity.Emulator.Graph
                 }
             }
             var projection = select ?? policy.DefaultSelect;
+            // Navigation properties the endpoint expanded stay in the projection, as Graph returns them beside $select.
+            if (projection != null && query.TryGetValue("$expand", out var expandText) && expandText.Trim().Length > 0)
+                projection = projection.Concat(ExpandedNames(expandText)).ToArray();
 
             var body = new JsonObject
             {
@@ -91,6 +94,26 @@ namespace PartnerSecurity.Emulator.Graph
                 result[pair.Key ?? name] = pair.Value?.DeepClone();
             }
             return result;
+        }
+
+        /// <summary>The navigation property names of an $expand value: "principal($select=id),roleDefinition" gives principal, roleDefinition.</summary>
+        public static IEnumerable<string> ExpandedNames(string expand)
+        {
+            int depth = 0, start = 0;
+            for (int i = 0; i <= expand.Length; i++)
+            {
+                char c = i < expand.Length ? expand[i] : ',';
+                if (c == '(') depth++;
+                else if (c == ')') depth--;
+                else if (c == ',' && depth == 0)
+                {
+                    var part = expand.Substring(start, i - start);
+                    int paren = part.IndexOf('(');
+                    var name = (paren < 0 ? part : part.Substring(0, paren)).Trim();
+                    if (name.Length > 0) yield return name;
+                    start = i + 1;
+                }
+            }
         }
 
         private static string Fingerprint(EmulatorRequest request)
