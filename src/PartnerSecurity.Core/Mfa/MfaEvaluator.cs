@@ -139,8 +139,8 @@ namespace PartnerSecurity.Mfa
             public bool SecurityDefaultsAlways;
             public bool PerUserAlways;
             public readonly List<string> CaAlways = new List<string>();
-            public readonly List<string> CaConditional = new List<string>();
-            public readonly List<string> Excluded = new List<string>();
+            public readonly List<(string Policy, string Why)> CaConditional = new List<(string, string)>();
+            public readonly List<(string Policy, string Why)> Excluded = new List<(string, string)>();
             public readonly List<string> ReportOnly = new List<string>();
         }
 
@@ -209,12 +209,12 @@ namespace PartnerSecurity.Mfa
                     bool enforced = policy.State == "enabled";
                     if (exclusions.Count > 0)
                     {
-                        if (enforced) coverage.Excluded.Add($"{policy.DisplayName} ({string.Join("; ", exclusions)})");
+                        if (enforced) coverage.Excluded.Add((policy.DisplayName, string.Join("; ", exclusions)));
                         continue;
                     }
                     if (!enforced) coverage.ReportOnly.Add(policy.DisplayName);
                     else if (shape.Always) coverage.CaAlways.Add(policy.DisplayName);
-                    else coverage.CaConditional.Add($"{policy.DisplayName} ({string.Join("; ", shape.Narrowing)})");
+                    else coverage.CaConditional.Add((policy.DisplayName, string.Join("; ", shape.Narrowing)));
                 }
                 return coverage;
             }
@@ -279,8 +279,8 @@ namespace PartnerSecurity.Mfa
                     Status = status,
                     EnforcedBy = enforcedBy.ToArray(),
                     ConditionalAccessPolicies = MfaVerdict.Sorted(coverage.CaAlways),
-                    ConditionalPolicies = MfaVerdict.Sorted(coverage.CaConditional),
-                    ExcludedFrom = MfaVerdict.Sorted(coverage.Excluded),
+                    ConditionalPolicies = MfaVerdict.Sorted(coverage.CaConditional.Select(c => $"{c.Policy} ({c.Why})")),
+                    ExcludedFrom = MfaVerdict.Sorted(coverage.Excluded.Select(c => $"{c.Policy} ({c.Why})")),
                     ReportOnlyPolicies = MfaVerdict.Sorted(coverage.ReportOnly),
                     SecurityDefaultsEnabled = _data.SecurityDefaultsEnabled,
                     PerUserMfaState = perUserState,
@@ -313,7 +313,7 @@ namespace PartnerSecurity.Mfa
                     case MfaStatus.Exempt:
                         return "Directory synchronization account: security defaults exclude it by design, and nothing else requires MFA.";
                     case MfaStatus.Partial:
-                        return "MFA required only under conditions: " + string.Join("; ", coverage.CaConditional) + "." + Gaps(coverage, perUserState, perUserUnreadable, includeNothing: false);
+                        return "MFA required only under conditions: " + Quoted(coverage.CaConditional) + "." + Gaps(coverage, perUserState, perUserUnreadable, includeNothing: false);
                     default:
                         return "Nothing requires MFA at sign-in." + Gaps(coverage, perUserState, perUserUnreadable, includeNothing: true);
                 }
@@ -322,7 +322,7 @@ namespace PartnerSecurity.Mfa
             private string Gaps(Coverage coverage, string? perUserState, bool perUserUnreadable, bool includeNothing)
             {
                 var parts = new List<string>();
-                if (coverage.Excluded.Count > 0) parts.Add("Excluded from " + string.Join(", ", coverage.Excluded) + ".");
+                if (coverage.Excluded.Count > 0) parts.Add("Excluded from " + Quoted(coverage.Excluded) + ".");
                 if (coverage.ReportOnly.Count > 0) parts.Add(Quoted(coverage.ReportOnly, "Report-only policy", "Report-only policies") + " would require it but enforce nothing.");
                 if (includeNothing)
                 {
@@ -337,6 +337,9 @@ namespace PartnerSecurity.Mfa
                 else if (perUserUnreadable) parts.Add("Per-user MFA state could not be read.");
                 return parts.Count == 0 ? string.Empty : " " + string.Join(" ", parts);
             }
+
+            private static string Quoted(IEnumerable<(string Policy, string Why)> items) =>
+                string.Join("; ", items.OrderBy(i => i.Policy, StringComparer.OrdinalIgnoreCase).Select(i => $"'{i.Policy}' ({i.Why})"));
 
             private static string Quoted(IReadOnlyList<string> names, string one, string many) =>
                 (names.Count == 1 ? one : many) + " " + string.Join(", ", names.Select(n => "'" + n + "'"));

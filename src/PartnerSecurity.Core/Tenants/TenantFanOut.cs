@@ -132,9 +132,10 @@ namespace PartnerSecurity.Tenants
                     "Check the network connection and run again for this tenant.", http, tenant.Requested),
                 _ => new PartnerSecurityException("TenantFailed", ErrorKind.InvalidOperation, exception.Message, null, exception, tenant.Requested),
             };
-            bool named = error.Message.IndexOf(tenant.Id, StringComparison.OrdinalIgnoreCase) >= 0
-                || (tenant.Name != null && error.Message.IndexOf(tenant.Name, StringComparison.OrdinalIgnoreCase) >= 0)
-                || error.Message.IndexOf(tenant.Requested, StringComparison.OrdinalIgnoreCase) >= 0;
+            // Named by its name when the name is known (people read names), else by what the user typed or its id.
+            bool named = tenant.Name != null && tenant.Name != tenant.Id
+                ? error.Message.IndexOf(tenant.Name, StringComparison.OrdinalIgnoreCase) >= 0
+                : error.Message.IndexOf(tenant.Id, StringComparison.OrdinalIgnoreCase) >= 0 || error.Message.IndexOf(tenant.Requested, StringComparison.OrdinalIgnoreCase) >= 0;
             if (named && error.Target != null) return error;
             return new PartnerSecurityException(error.ErrorId, error.Kind,
                 named ? error.Message : $"Tenant {tenant.Label}: {error.Message}",

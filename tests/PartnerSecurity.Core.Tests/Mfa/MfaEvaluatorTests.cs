@@ -277,7 +277,7 @@ public class MfaEvaluatorTests
         var v = new MfaTenantBuilder().User("breakglass").Policy(RequireMfa("All users", p => p.ExcludeUsers = new[] { "breakglass" })).Verdict("breakglass");
         Assert.Equal(MfaStatus.NotCompliant, v.Status);
         Assert.Equal(new[] { "All users (user)" }, v.ExcludedFrom);
-        Assert.Contains("Excluded from All users (user)", v.Reason);
+        Assert.Contains("Excluded from 'All users' (user).", v.Reason);
     }
 
     [Fact]
@@ -379,7 +379,7 @@ public class MfaEvaluatorTests
         Assert.Empty(v.EnforcedBy);
         Assert.Empty(v.ConditionalAccessPolicies);
         Assert.Equal(new[] { $"CA ({narrowing})" }, v.ConditionalPolicies);
-        Assert.StartsWith("MFA required only under conditions: CA (" + narrowing + ")", v.Reason);
+        Assert.StartsWith("MFA required only under conditions: 'CA' (" + narrowing + ").", v.Reason);
     }
 
     public static TheoryData<string, Action<CaPolicy>> NotNarrowing => new()
