@@ -235,6 +235,7 @@ namespace PartnerSecurity.Mfa
                         {
                             r.QueryParameters.Filter = filter;
                             r.QueryParameters.Expand = new[] { "principal" };
+                            r.QueryParameters.Top = UserPageSize;
                         }, ct)
                         : graph.RoleManagement.Directory.RoleAssignments.WithUrl(link).GetAsync(cancellationToken: ct),
                     page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
@@ -257,7 +258,11 @@ namespace PartnerSecurity.Mfa
             {
                 await foreach (var schedule in GraphPaging.ReadAllAsync(
                     (link, ct) => link == null
-                        ? graph.RoleManagement.Directory.RoleEligibilitySchedules.GetAsync(r => r.QueryParameters.Expand = new[] { "principal" }, ct)
+                        ? graph.RoleManagement.Directory.RoleEligibilitySchedules.GetAsync(r =>
+                        {
+                            r.QueryParameters.Expand = new[] { "principal" };
+                            r.QueryParameters.Top = UserPageSize;
+                        }, ct)
                         : graph.RoleManagement.Directory.RoleEligibilitySchedules.WithUrl(link).GetAsync(cancellationToken: ct),
                     page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
                 {

@@ -18,7 +18,14 @@ namespace PartnerSecurity.Emulator.Graph
     /// </summary>
     public static class CollectionResponder
     {
-        public static HttpResponseMessage Serve(GraphCall call, IEnumerable<JsonObject> source, CollectionPolicy policy)
+        public static HttpResponseMessage Serve(GraphCall call, IEnumerable<JsonObject> source, CollectionPolicy policy) => Serve(call, source, policy, null);
+
+        /// <summary>
+        /// As above; <paramref name="shape"/> turns a stored object into what the endpoint serves (a
+        /// directoryObject with its @odata.type, say), applied to the page's items only, so that a large
+        /// collection is not copied whole for every page.
+        /// </summary>
+        public static HttpResponseMessage Serve(GraphCall call, IEnumerable<JsonObject> source, CollectionPolicy policy, Func<JsonObject, JsonObject>? shape)
         {
             var query = call.Request.Query;
             foreach (var option in query.Keys.Where(k => k.StartsWith("$", StringComparison.Ordinal)))
@@ -75,7 +82,7 @@ namespace PartnerSecurity.Emulator.Graph
                     throw GraphException.BadRequest("$count is not currently supported without the header ConsistencyLevel: eventual.", "Request_BadRequest");
                 body["@odata.count"] = all.Count;
             }
-            var page = all.Skip(offset).Take(pageSize).Select(i => Project(i, projection)).ToArray();
+            var page = all.Skip(offset).Take(pageSize).Select(i => Project(shape == null ? i : shape(i), projection)).ToArray();
             if (offset + pageSize < all.Count)
                 body["@odata.nextLink"] = NextLink(call.Request.Uri, EncodeSkipToken(offset + pageSize, fingerprint));
             body["value"] = new JsonArray(page);
