@@ -143,6 +143,20 @@ public class MfaStatusTests
     }
 
     [Fact]
+    public void No_stream_carries_a_token_even_with_verbose_and_debug_output()
+    {
+        using var session = Connected();
+        var result = session.Run("Get-PartnerCustomer -Verbose -Debug; Get-PartnerMfaStatus -AllCustomers -Verbose -Debug");
+        Assert.NotEmpty(result.Verbose);
+        Assert.Contains(result.Verbose, v => v.Message.Contains("/beta/$batch") || v.Message.Contains("api.partnercenter.microsoft.com"));
+        var text = string.Join("\n", result.Output.SelectMany(o => o.Properties.Select(p => p.Value?.ToString() ?? ""))
+            .Concat(result.Verbose.Select(v => v.Message)).Concat(result.Debug.Select(d => d.Message))
+            .Concat(result.Warnings.Select(w => w.Message)).Concat(result.Errors.Select(e => e.ToString() + e.ErrorDetails?.RecommendedAction)));
+        Assert.DoesNotMatch("eyJ[A-Za-z0-9_-]{10,}\\.", text);
+        Assert.DoesNotContain("MS-ContinuationToken:", text);
+    }
+
+    [Fact]
     public void Security_defaults_run_for_all_customers_too()
     {
         using var session = Connected();

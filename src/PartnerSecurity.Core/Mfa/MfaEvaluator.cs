@@ -102,7 +102,11 @@ namespace PartnerSecurity.Mfa
             if (policy.HasAuthenticationFlows) narrowing.Add("authentication flows");
             if (!string.Equals(policy.GrantOperator, "AND", StringComparison.OrdinalIgnoreCase))
             {
-                var alternatives = controls.Where(c => s_alternativeGrants.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+                // Under OR, MFA must be the only way in: any other control (a compliant or joined device, an
+                // approved or compliant app, terms of use...) lets a user in without it.
+                var alternatives = controls.Where(c => !string.Equals(c, "mfa", StringComparison.OrdinalIgnoreCase))
+                    .OrderBy(c => Array.FindIndex(s_alternativeGrants, a => string.Equals(a, c, StringComparison.OrdinalIgnoreCase)) is var i && i >= 0 ? i : s_alternativeGrants.Length)
+                    .ToList();
                 if (policy.TermsOfUse.Count > 0) alternatives.Add("terms of use");
                 if (alternatives.Count > 0) narrowing.Add("alternative grant: " + string.Join(", ", alternatives));
             }

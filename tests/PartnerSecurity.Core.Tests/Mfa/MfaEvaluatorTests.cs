@@ -368,6 +368,7 @@ public class MfaEvaluatorTests
         { "alternative grant: domainJoinedDevice, approvedApplication", p => p.BuiltInControls = new[] { "mfa", "domainJoinedDevice", "approvedApplication" } },
         { "alternative grant: compliantApplication", p => p.BuiltInControls = new[] { "compliantApplication", "mfa" } },
         { "alternative grant: terms of use", p => p.TermsOfUse = new[] { "tou-1" } },
+        { "alternative grant: passwordChange", p => p.BuiltInControls = new[] { "mfa", "passwordChange" } },
     };
 
     [Theory]
