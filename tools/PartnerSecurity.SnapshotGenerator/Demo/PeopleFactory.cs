@@ -24,7 +24,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
 
         /// <summary>An employee whose UPN and mail are alias@mail domain.</summary>
         public Person Staff(string alias, string given, string surname, string jobTitle, string department, double yearsAgo,
-            bool enabled = true, bool synced = false, string? office = null, string? country = null) =>
+            bool enabled = true, bool synced = false, string? office = null, string? country = null, AccountKind kind = AccountKind.Member) =>
             _tenant.Add(new UserSpec
             {
                 Id = _tenant.NewId("user", alias),
@@ -40,6 +40,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
                 UsageLocation = country ?? _country,
                 AccountEnabled = enabled,
                 OnPremisesSync = synced,
+                Kind = kind,
                 Created = SnapshotTime.YearsAgo(yearsAgo),
             });
 
@@ -79,21 +80,6 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
 
         /// <summary>A local account created with userType Guest (no #EXT#): an internalGuest.</summary>
         public Person InternalGuest(string alias, string given, string surname, string jobTitle, string department, double yearsAgo) =>
-            _tenant.Add(new UserSpec
-            {
-                Id = _tenant.NewId("user", alias),
-                UserPrincipalName = alias + "@" + _mailDomain,
-                Mail = alias + "@" + _mailDomain,
-                DisplayName = given + " " + surname,
-                GivenName = given,
-                Surname = surname,
-                JobTitle = jobTitle,
-                Department = department,
-                CompanyName = _company,
-                OfficeLocation = _office,
-                UsageLocation = _country,
-                Kind = AccountKind.InternalGuest,
-                Created = SnapshotTime.YearsAgo(yearsAgo),
-            });
+            Staff(alias, given, surname, jobTitle, department, yearsAgo, kind: AccountKind.InternalGuest);
     }
 }
