@@ -73,8 +73,10 @@ namespace PartnerSecurity.ScriptAnalysis
             {
                 return ScanText(text, path);
             }
-            catch (Exception ex) when (ex is InsufficientExecutionStackException || ex is InvalidOperationException || ex is ArgumentException)
+            catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
             {
+                // One file the analysis cannot handle (nesting deeper than the stack allows, say) must not end the scan
+                // of the others. The message names the file and the failure, never its content.
                 return ScriptScanResult.Failed(new ScanProblem(path, ScanProblemKind.Unreadable,
                     $"Cannot scan '{path}': the analysis failed ({ex.GetType().Name})."));
             }

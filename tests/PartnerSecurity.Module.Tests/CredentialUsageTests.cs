@@ -147,6 +147,20 @@ public sealed class CredentialUsageTests : IDisposable
     }
 
     [Fact]
+    public void Files_that_are_not_scripts_are_skipped_with_a_warning_when_nothing_is_left()
+    {
+        using var session = new PowerShellSession();
+        var result = session.Run($"Find-PartnerCredentialUsage -LiteralPath {PowerShellSession.Quote(P("notes.txt"))} -Verbose");
+        Assert.True(result.Succeeded);
+        Assert.Empty(result.Output);
+        Assert.Contains(result.Verbose, v => v.Message.Contains(P("notes.txt")) && v.Message.Contains("-Include"));
+        Assert.Contains("No file to scan", Assert.Single(result.Warnings).Message);
+
+        var text = session.Run($"Find-PartnerCredentialUsage -LiteralPath {PowerShellSession.Quote(P("notes.txt"))} -Include *.txt");
+        Assert.Equal(new[] { (P("notes.txt"), 1, "UserCredential") }, Rows(text));
+    }
+
+    [Fact]
     public void Findings_carry_the_recommendation_and_never_the_literal_password()
     {
         using var session = new PowerShellSession();

@@ -118,3 +118,24 @@ public class ParsingTests
     [Fact]
     public void An_empty_file_has_no_findings() => Scan.None("");
 }
+
+public class PathologicalInputTests
+{
+    [Fact]
+    public void A_script_nested_deeper_than_the_parser_allows_is_a_problem_and_not_a_crash()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "deep-" + Guid.NewGuid().ToString("N") + ".ps1");
+        File.WriteAllText(path, new string('(', 20000) + "1" + new string(')', 20000));
+        try
+        {
+            var result = CredentialUsageScanner.ScanFile(path);
+            var problem = Assert.IsType<ScanProblem>(result.Problem);
+            Assert.Contains(path, problem.Message);
+            Assert.Empty(result.Findings);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

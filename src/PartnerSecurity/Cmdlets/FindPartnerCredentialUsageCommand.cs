@@ -103,7 +103,12 @@ namespace PartnerSecurity.Cmdlets
             var files = ScriptFiles.Expand(_targets, Recurse, Include, problems.Add,
                 skipped => WriteVerbose($"Skipped '{skipped}': its name does not match -Include ({string.Join(", ", Include)})."));
             foreach (var problem in problems) WriteError(ToErrorRecord(problem));
-            if (files.Count == 0) return;
+            if (files.Count == 0)
+            {
+                if (_targets.Count > 0 && problems.Count == 0)
+                    WriteWarning($"No file to scan: nothing given matches {string.Join(", ", Include)}{(Recurse ? string.Empty : " (add -Recurse to scan subfolders)")}.");
+                return;
+            }
             WriteVerbose($"Scanning {files.Count} file(s).");
 
             Run((pump, ct) =>
