@@ -88,6 +88,17 @@ public sealed class CredentialUsageTests : IDisposable
     }
 
     [Fact]
+    public void The_scanner_ships_in_the_dependencies_folder_and_uses_the_engine_that_loaded_the_module()
+    {
+        var root = Path.GetDirectoryName(HostedEngine.ModuleManifest)!;
+        Assert.True(File.Exists(Path.Combine(root, "dependencies", "PartnerSecurity.ScriptAnalysis.dll")));
+        Assert.False(File.Exists(Path.Combine(root, "dependencies", "System.Management.Automation.dll")));
+        using var session = new PowerShellSession();
+        var result = session.Run($"(Find-PartnerCredentialUsage {PowerShellSession.Quote(P("Connect-Tenants.ps1"))})[0].GetType().Assembly.Location");
+        Assert.Equal(Path.Combine(root, "dependencies", "PartnerSecurity.ScriptAnalysis.dll"), (string)result.Output.Single().BaseObject);
+    }
+
+    [Fact]
     public void A_folder_tree_piped_as_file_objects_gives_its_findings_in_path_and_line_order()
     {
         using var session = new PowerShellSession();
