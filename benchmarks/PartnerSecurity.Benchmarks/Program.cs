@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["import"] = ImportBenchmark.RunAsync,
     ["demo"] = DemoRunBenchmark.RunAsync,
+    ["scan"] = ScanBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
