@@ -16,6 +16,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @(
         'PartnerSecurity.Format.ps1xml'
+        'CredentialUsage.Format.ps1xml'
         'Mfa.Format.ps1xml'
     )
     CmdletsToExport      = @(
@@ -23,6 +24,7 @@
         'Disconnect-PartnerSecurity'
         'Get-PartnerSecurityContext'
         'Get-PartnerSecurityDefaults'
+        'Find-PartnerCredentialUsage'
         'Get-PartnerCustomer'
         'Get-PartnerMfaStatus'
     )
