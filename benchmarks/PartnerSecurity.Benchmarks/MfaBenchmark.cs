@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PartnerSecurity.Connections;
 using PartnerSecurity.Emulator;
@@ -15,7 +12,8 @@ using PartnerSecurity.Tenants;
 namespace PartnerSecurity.Benchmarks;
 
 /// <summary>
-/// The MFA posture of one large generated tenant (20,000 users by default): the HTTP requests the core
+/// The MFA posture of one large tenant from the snapshot generator's scale command (20,000 users by
+/// default): the HTTP requests the core
 /// makes, by endpoint, beside the minimum the data allows (computed from the snapshot itself, not from
 /// what the client did), and the wall time.
 /// </summary>
@@ -25,7 +23,7 @@ internal static class MfaBenchmark
     {
         int users = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
         int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        var snapshot = SnapshotReader.Read(BenchTenant.Build(users).ToJsonString(), "generated");
+        var snapshot = SnapshotReader.ReadFile(Generate(users));
         var emulator = new TenantEmulator(snapshot);
         var admin = emulator.Cloud.Home.FirstGlobalAdministrator()!;
         emulator.Options.BrowserUser = (string)admin["id"]!;
@@ -62,16 +60,31 @@ internal static class MfaBenchmark
         Console.WriteLine($"Get-PartnerMfaStatus on a generated tenant: {snapshot.Users.Count:N0} users, {snapshot.Groups.Count} groups, {snapshot.ConditionalAccessPolicies.Count} conditional access policies, {snapshot.RoleAssignments.Count} role assignments");
         Console.WriteLine($"verdicts: {string.Join(", ", first!.Verdicts.GroupBy(v => v.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count():N0}"))}");
         Console.WriteLine();
-        Console.WriteLine($"{"HTTP requests (first run, after sign-in)",-62} {"made",6} {"minimum",8}");
+        Console.WriteLine($"{"HTTP requests (first run, after sign-in)",-70} {"made",6} {"minimum",8}");
         foreach (var (name, min) in minimum.Rows)
-            Console.WriteLine($"{name,-62} {made.Count(m => m == name),6} {min,8}");
+            Console.WriteLine($"{name,-70} {made.Count(m => m == name),6} {min,8}");
         foreach (var other in made.Distinct().Where(m => minimum.Rows.All(r => r.Name != m)))
-            Console.WriteLine($"{other,-62} {made.Count(m => m == other),6} {0,8}");
-        Console.WriteLine($"{"total",-62} {made.Count,6} {minimum.Rows.Sum(r => r.Minimum),8}");
+            Console.WriteLine($"{other,-70} {made.Count(m => m == other),6} {0,8}");
+        Console.WriteLine($"{"total",-70} {made.Count,6} {minimum.Rows.Sum(r => r.Minimum),8}");
         Console.WriteLine();
         Console.WriteLine($"per-user MFA state: read for {items:N0} users (minimum {minimum.UsersNeedingPerUserState:N0}: enabled users not covered at every sign-in by security defaults or conditional access), 20 to a batch");
         Console.WriteLine("wall time: " + string.Join(", ", times.Select((t, i) => string.Create(CultureInfo.InvariantCulture, $"run {i + 1} {t:0} ms"))) + "  (run 1 includes JIT warm-up)");
         return 0;
+    }
+
+    /// <summary>The generator's scale tenant of exactly <paramref name="users"/> users (same arguments, same bytes), written once to the temp folder.</summary>
+    private static string Generate(int users)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "partnersecurity-bench", $"scale-{users}.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { BenchPaths.SnapshotGenerator, "scale", "--users", users.ToString(CultureInfo.InvariantCulture), "--out", path })
+            info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException("partnersecurity-snapshotgen failed:\n" + output);
+        return path;
     }
 
     /// <summary>"GET /v1.0/groups/{id}/transitiveMembers": the request without its ids and query.</summary>
@@ -134,118 +147,5 @@ internal static class MfaBenchmark
             ("POST login/{id}/oauth2/v2.0/token", 0),
         };
         return new MinimumCounts(rows, needing);
-    }
-}
-
-/// <summary>
-/// A large tenant generated deterministically for the benchmark: departments nested under "All staff",
-/// an exclusion group, contractors under an off-site-only policy, guests, role-assignable admins, PIM,
-/// per-user MFA for some. To be replaced by tools/PartnerSecurity.SnapshotGenerator's scale command.
-/// </summary>
-internal static class BenchTenant
-{
-    private const string Domain = "contoso-bench.onmicrosoft.com";
-    private const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
-    private const string SecurityAdministrator = "194ae4cb-b126-40b2-bd5b-6091b380977d";
-    private const string DirectorySync = "d29b2b05-8046-44ba-8758-1e26182fcf32";
-
-    private static string Id(string seed) => new Guid(MD5.HashData(Encoding.UTF8.GetBytes("bench/" + seed))).ToString();
-
-    public static JsonObject Build(int count)
-    {
-        var users = new JsonArray();
-        var registrations = new JsonArray();
-        var perUser = new JsonArray();
-        var departments = Enumerable.Range(0, 10).Select(_ => new JsonArray()).ToArray();
-        var contractors = new JsonArray();
-        var exclusions = new JsonArray();
-        var tier0 = new JsonArray();
-        for (int i = 0; i < count; i++)
-        {
-            var id = Id("user/" + i);
-            bool guest = i % 50 == 7;
-            var upn = guest ? $"guest{i:D5}_partner.example#EXT#@{Domain}" : $"user{i:D5}@{Domain}";
-            users.Add(new JsonObject { ["id"] = id, ["userPrincipalName"] = upn, ["displayName"] = $"User {i}", ["accountEnabled"] = i % 100 != 99, ["userType"] = guest ? "Guest" : "Member" });
-            bool registered = i % 7 != 0;
-            registrations.Add(new JsonObject
-            {
-                ["id"] = id, ["userPrincipalName"] = upn, ["userDisplayName"] = $"User {i}", ["isMfaRegistered"] = registered, ["isMfaCapable"] = registered,
-                ["methodsRegistered"] = registered ? new JsonArray("microsoftAuthenticatorPush") : new JsonArray(), ["userType"] = guest ? "guest" : "member",
-            });
-            if (i % 40 == 5) perUser.Add(new JsonObject { ["userId"] = id, ["perUserMfaState"] = "enforced" });
-            if (i % 40 == 25) perUser.Add(new JsonObject { ["userId"] = id, ["perUserMfaState"] = "enabled" });
-            if (guest) continue;
-            if (i % 20 == 13) contractors.Add(id);
-            else departments[i % 10].Add(id);
-            if (i % 97 == 0) exclusions.Add(id);
-            if (i >= 40 && i < 50) tier0.Add(id);
-        }
-
-        var groups = new JsonArray();
-        JsonObject Group(string name, JsonArray members, bool roleAssignable = false)
-        {
-            var group = new JsonObject { ["id"] = Id("group/" + name), ["displayName"] = name, ["securityEnabled"] = true, ["mailEnabled"] = false, ["isAssignableToRole"] = roleAssignable, ["members"] = members };
-            groups.Add(group);
-            return group;
-        }
-        var departmentIds = new JsonArray();
-        for (int d = 0; d < 10; d++) departmentIds.Add((string)Group($"Department {d}", departments[d])["id"]!);
-        var staff = (string)Group("All staff", departmentIds)["id"]!;
-        var excluded = (string)Group("MFA exclusions", exclusions)["id"]!;
-        var contractorGroup = (string)Group("Contractors", contractors)["id"]!;
-        var tier0Group = (string)Group("Tier 0 admins", tier0, roleAssignable: true)["id"]!;
-
-        var roles = new JsonArray();
-        for (int i = 0; i < 10; i++) roles.Add(new JsonObject { ["id"] = Id("ra/ga/" + i), ["principalId"] = Id("user/" + i), ["roleDefinitionId"] = GlobalAdministrator, ["directoryScopeId"] = "/" });
-        roles.Add(new JsonObject { ["id"] = Id("ra/tier0"), ["principalId"] = tier0Group, ["roleDefinitionId"] = SecurityAdministrator, ["directoryScopeId"] = "/" });
-        roles.Add(new JsonObject { ["id"] = Id("ra/sync"), ["principalId"] = Id("user/13"), ["roleDefinitionId"] = DirectorySync, ["directoryScopeId"] = "/" });
-        var eligible = new JsonArray();
-        for (int i = 20; i < 35; i++) eligible.Add(new JsonObject { ["id"] = Id("es/" + i), ["principalId"] = Id("user/" + i), ["roleDefinitionId"] = GlobalAdministrator, ["directoryScopeId"] = "/" });
-
-        static JsonObject Policy(string name, string state, JsonObject users, JsonArray? controls = null, JsonArray? clients = null, JsonObject? locations = null) => new()
-        {
-            ["id"] = Id("ca/" + name),
-            ["displayName"] = name,
-            ["state"] = state,
-            ["conditions"] = new JsonObject
-            {
-                ["clientAppTypes"] = clients ?? new JsonArray("all"),
-                ["signInRiskLevels"] = new JsonArray(),
-                ["userRiskLevels"] = new JsonArray(),
-                ["locations"] = locations,
-                ["platforms"] = null,
-                ["applications"] = new JsonObject { ["includeApplications"] = new JsonArray("All"), ["excludeApplications"] = new JsonArray(), ["includeUserActions"] = new JsonArray() },
-                ["users"] = users,
-            },
-            ["grantControls"] = new JsonObject { ["operator"] = "OR", ["builtInControls"] = controls ?? new JsonArray("mfa"), ["customAuthenticationFactors"] = new JsonArray(), ["termsOfUse"] = new JsonArray() },
-        };
-        static JsonObject Users(JsonArray? include = null, JsonArray? includeGroups = null, JsonArray? excludeGroups = null, JsonArray? includeRoles = null) => new()
-        {
-            ["includeUsers"] = include ?? new JsonArray(), ["excludeUsers"] = new JsonArray(),
-            ["includeGroups"] = includeGroups ?? new JsonArray(), ["excludeGroups"] = excludeGroups ?? new JsonArray(),
-            ["includeRoles"] = includeRoles ?? new JsonArray(), ["excludeRoles"] = new JsonArray(),
-        };
-        var policies = new JsonArray(
-            Policy("Require MFA for staff", "enabled", Users(includeGroups: new JsonArray(staff), excludeGroups: new JsonArray(excluded))),
-            Policy("Require MFA for administrators", "enabled", Users(includeRoles: new JsonArray(GlobalAdministrator, SecurityAdministrator))),
-            Policy("MFA for contractors off-site", "enabled", Users(includeGroups: new JsonArray(contractorGroup)),
-                locations: new JsonObject { ["includeLocations"] = new JsonArray("All"), ["excludeLocations"] = new JsonArray("AllTrusted") }),
-            Policy("MFA for guests (pilot)", "enabledForReportingButNotEnforced", Users(include: new JsonArray("GuestsOrExternalUsers"))),
-            Policy("Block legacy authentication", "enabled", Users(include: new JsonArray("All")), controls: new JsonArray("block"), clients: new JsonArray("exchangeActiveSync", "other")));
-
-        return new JsonObject
-        {
-            ["format"] = TenantSnapshot.FormatName,
-            ["capturedDateTime"] = "2026-11-20T09:00:00Z",
-            ["tenant"] = new JsonObject { ["id"] = Id("tenant"), ["displayName"] = "Contoso (benchmark)", ["defaultDomain"] = Domain, ["premiumLicense"] = true },
-            ["users"] = users,
-            ["groups"] = groups,
-            ["roleAssignments"] = roles,
-            ["roleEligibilitySchedules"] = eligible,
-            ["conditionalAccessPolicies"] = policies,
-            ["userRegistrationDetails"] = registrations,
-            ["perUserMfa"] = perUser,
-            ["securityDefaults"] = new JsonObject { ["isEnabled"] = false },
-        };
     }
 }

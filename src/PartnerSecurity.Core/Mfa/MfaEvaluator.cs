@@ -246,7 +246,8 @@ namespace PartnerSecurity.Mfa
 
             public MfaVerdict Verdict(MfaUser user)
             {
-                var coverage = Cover(user);
+                // A disabled account is out of scope: nothing is said to cover it, so that no report counts it as covered.
+                var coverage = user.AccountEnabled ? Cover(user) : new Coverage();
                 _data.PerUserMfaStates.TryGetValue(user.Id, out var perUserState);
                 bool perUserUnreadable = _data.PerUserMfaUnreadable.Contains(user.Id);
 
@@ -309,7 +310,9 @@ namespace PartnerSecurity.Mfa
                         var by = new List<string>();
                         if (coverage.SecurityDefaultsAlways) by.Add("security defaults");
                         if (coverage.PerUserAlways) by.Add($"per-user MFA ({perUserState})");
-                        if (coverage.CaAlways.Count > 0) by.Add(Quoted(coverage.CaAlways, "policy", "policies"));
+                        // The first policy by name; ConditionalAccessPolicies lists them all.
+                        if (coverage.CaAlways.Count > 0)
+                            by.Add($"policy '{MfaVerdict.Sorted(coverage.CaAlways)[0]}'" + (coverage.CaAlways.Count > 1 ? $" (and {coverage.CaAlways.Count - 1} more)" : string.Empty));
                         var text = "MFA required at every sign-in by " + JoinAnd(by) + ".";
                         if (registration != null && !registration.IsMfaRegistered) text += " Not registered yet: will be asked to register at next sign-in.";
                         return text;

@@ -15,6 +15,8 @@ public class MfaEvaluatorTests
         var v = new MfaTenantBuilder().User("gone", enabled: false).SecurityDefaults().Policy(RequireMfa()).Verdict("gone");
         Assert.Equal(MfaStatus.NotApplicable, v.Status);
         Assert.False(v.AccountEnabled);
+        Assert.Empty(v.EnforcedBy);
+        Assert.Empty(v.ConditionalAccessPolicies);
         Assert.Contains("disabled", v.Reason);
     }
 
@@ -121,6 +123,14 @@ public class MfaEvaluatorTests
         Assert.Equal("SecurityDefaults; PerUserMfa; ConditionalAccess", v.EnforcedByText);
         Assert.Equal(new[] { "CA001" }, v.ConditionalAccessPolicies);
         Assert.Equal("MFA required at every sign-in by security defaults, per-user MFA (enforced) and policy 'CA001'.", v.Reason);
+    }
+
+    [Fact]
+    public void The_reason_names_the_first_policy_and_counts_the_others_which_are_all_listed()
+    {
+        var v = new MfaTenantBuilder().User("ann").Policy(RequireMfa("CA002")).Policy(RequireMfa("CA001")).Policy(RequireMfa("CA003")).Verdict("ann");
+        Assert.Equal(new[] { "CA001", "CA002", "CA003" }, v.ConditionalAccessPolicies);
+        Assert.Equal("MFA required at every sign-in by policy 'CA001' (and 2 more).", v.Reason);
     }
 
     // ------------------------------------------------------------ mechanism 3: which policies count

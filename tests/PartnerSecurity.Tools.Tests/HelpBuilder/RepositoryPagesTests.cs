@@ -33,6 +33,8 @@ public class RepositoryPagesTests
     [InlineData("Disconnect-PartnerSecurity")]
     [InlineData("Get-PartnerSecurityContext")]
     [InlineData("Get-PartnerSecurityDefaults")]
+    [InlineData("Get-PartnerMfaStatus")]
+    [InlineData("Get-PartnerCustomer")]
     public void Each_exported_cmdlet_has_a_page_for_the_module_help_file(string cmdlet)
     {
         var path = Path.Combine(DocsFolder(), cmdlet + ".md");
