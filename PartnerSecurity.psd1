@@ -18,6 +18,7 @@
         'PartnerSecurity.Format.ps1xml'
         'CredentialUsage.Format.ps1xml'
         'Mfa.Format.ps1xml'
+        'Enforcement.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-PartnerSecurity'
@@ -27,6 +28,11 @@
         'Find-PartnerCredentialUsage'
         'Get-PartnerCustomer'
         'Get-PartnerMfaStatus'
+        'Enable-PartnerSecurityDefaults'
+        'Disable-PartnerSecurityDefaults'
+        'Set-PartnerUserMfaState'
+        'Get-PartnerUserSignActivity'
+        'Get-PartnerLegacyAuthUsage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
