@@ -30,6 +30,7 @@ namespace PartnerSecurity.Emulator.Graph
             ConditionalAccessEndpoints.Register,
             UserEndpoints.Register,
             GroupEndpoints.Register,
+            ApplicationEndpoints.Register,
         };
 
         private readonly EmulatorContext _context;
