@@ -30,6 +30,12 @@ namespace PartnerSecurity.SecureAppModel
         public DateTimeOffset LastUsedOn { get; set; }
         internal string RefreshToken { get; set; } = string.Empty;
 
+        /// <summary>The refresh token, as a SecureString, for the one redemption that needs it.</summary>
+        public System.Security.SecureString ProtectedRefreshToken() => SecureStrings.Protect(RefreshToken);
+
+        /// <summary>Keeps the refresh token of a consent or an exchange.</summary>
+        public void SetRefreshToken(SecureAppModelToken token) => RefreshToken = SecureStrings.Reveal(token.RefreshToken);
+
         public DateTimeOffset ExpiresOn => LastUsedOn + SecureAppModelToken.RefreshTokenMaxInactiveTime;
     }
 
@@ -85,7 +91,7 @@ namespace PartnerSecurity.SecureAppModel
         }
 
         /// <summary>Replaces the stored refresh token after a redemption and records the use.</summary>
-        public void Rotate(string name, string refreshToken, DateTimeOffset usedOn)
+        internal void Rotate(string name, string refreshToken, DateTimeOffset usedOn)
         {
             using (_blob.Lock())
             {
@@ -97,6 +103,9 @@ namespace PartnerSecurity.SecureAppModel
             }
             OperationLog.Verbose($"The stored Secure Application Model token '{name}' was rotated (new refresh token from Entra ID; inactivity window restarted).");
         }
+
+        /// <summary>Stores the refresh token an exchange returned.</summary>
+        public void Rotate(string name, SecureAppModelToken token, DateTimeOffset usedOn) => Rotate(name, SecureStrings.Reveal(token.RefreshToken), usedOn);
 
         public bool Remove(string name)
         {
