@@ -44,10 +44,10 @@ namespace PartnerSecurity.Emulator.Identity
             if (!AudienceMatches((string?)payload["aud"], endpoint, context))
                 return (700212, $"No matching federated identity record found for presented assertion audience '{(string?)payload["aud"]}'. The audience must be the token endpoint.");
             var realNow = DateTimeOffset.UtcNow;
-            var exp = payload["exp"] is JsonValue e && e.TryGetValue(out long expSeconds) ? DateTimeOffset.FromUnixTimeSeconds(expSeconds) : (DateTimeOffset?)null;
+            var exp = Seconds(payload["exp"]) is long expSeconds ? DateTimeOffset.FromUnixTimeSeconds(expSeconds) : (DateTimeOffset?)null;
             if (exp == null || exp.Value + Skew < realNow)
                 return (700024, "Client assertion is not within its valid time range.");
-            if (payload["nbf"] is JsonValue n && n.TryGetValue(out long nbfSeconds) && DateTimeOffset.FromUnixTimeSeconds(nbfSeconds) - Skew > realNow)
+            if (Seconds(payload["nbf"]) is long nbfSeconds && DateTimeOffset.FromUnixTimeSeconds(nbfSeconds) - Skew > realNow)
                 return (700024, "Client assertion is not within its valid time range.");
 
             var sha256 = (string?)header["x5t#S256"];
@@ -93,6 +93,15 @@ namespace PartnerSecurity.Emulator.Identity
                 valid = false;
             }
             return valid ? null : (700027, $"Client assertion contains an invalid signature. [Reason - The signature does not verify with the registered key., Thumbprint of key used by client: '{thumbprint}']");
+        }
+
+        /// <summary>A NumericDate claim; MSAL writes them as JSON strings, other clients as numbers.</summary>
+        private static long? Seconds(JsonNode? node)
+        {
+            if (!(node is JsonValue value)) return null;
+            if (value.TryGetValue(out long number)) return number;
+            if (value.TryGetValue(out string? text) && long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed)) return parsed;
+            return null;
         }
 
         /// <summary>The certificate a keyCredential holds (Graph keeps the DER bytes, base64, in "key").</summary>

@@ -44,7 +44,9 @@ namespace PartnerSecurity.Emulator.Identity
         {
             var pending = new ConcurrentDictionary<string, Pending>(StringComparer.Ordinal);
             identity.Map("POST", "/(?<tenant>[^/]+)/oauth2/v2.0/devicecode", (r, s) => Start(r, s, pending));
+            // Entra ID's v2.0 endpoint takes the RFC 8628 URN and the short form MSAL sends.
             identity.ExtensionGrants[GrantType] = (request, form, client, authorityTenant) => Poll(identity, request, form, client, pending);
+            identity.ExtensionGrants["device_code"] = identity.ExtensionGrants[GrantType];
         }
 
         private static HttpResponseMessage Start(EmulatorRequest request, IdentityService identity, ConcurrentDictionary<string, Pending> pending)

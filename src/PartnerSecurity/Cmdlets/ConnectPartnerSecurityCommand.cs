@@ -119,7 +119,8 @@ namespace PartnerSecurity.Cmdlets
 
         /// <summary>Process (default): the sign-in lives in this session. CurrentUser: it is kept in protected storage and the next session signs in silently.</summary>
         [Parameter]
-        public ContextScope ContextScope { get; set; } = ContextScope.Process;
+        [ValidateSet("Process", "CurrentUser")]
+        public string ContextScope { get; set; } = "Process";
 
         /// <summary>Where no protected storage exists, keep the token cache in a file readable only by you instead of in memory.</summary>
         [Parameter]
@@ -190,7 +191,7 @@ namespace PartnerSecurity.Cmdlets
             {
                 TenantId = TenantId,
                 ApplicationId = ApplicationId,
-                ContextScope = ContextScope,
+                ContextScope = string.Equals(ContextScope, "CurrentUser", StringComparison.OrdinalIgnoreCase) ? Authentication.ContextScope.CurrentUser : Authentication.ContextScope.Process,
                 Storage = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent },
             };
             cloud.Apply(request);

@@ -149,6 +149,8 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
 
         private static void Apply(JsonObject application, JsonObject body, GraphCall call)
         {
+            // Instance annotations (@odata.type, which the Graph SDK sends) are accepted and not stored, as in Graph.
+            foreach (var annotation in body.Where(p => p.Key.StartsWith("@", StringComparison.Ordinal)).Select(p => p.Key).ToList()) body.Remove(annotation);
             foreach (var property in body)
             {
                 if (!s_writable.Contains(property.Key, StringComparer.Ordinal))
