@@ -16,7 +16,7 @@ namespace PartnerSecurity.Cmdlets
     /// gets its refresh token), or, given -RefreshToken or -RefreshTokenName, the exchange of that refresh token
     /// for tokens in any tenant (a customer's with -TenantId) and scope.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "SecureAppModelToken", DefaultParameterSetName = ThumbprintSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "SecureAppModelToken", DefaultParameterSetName = StoredTokenSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(SecureAppModelToken))]
     public sealed class NewSecureAppModelTokenCommand : PartnerSecurityCmdlet
     {
