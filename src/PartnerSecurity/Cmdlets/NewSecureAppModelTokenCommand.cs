@@ -121,13 +121,8 @@ namespace PartnerSecurity.Cmdlets
                 return;
             }
             bool redeem = RefreshToken != null || RefreshTokenName != null;
-            if (!redeem && !UseDeviceCode && !HostInteractivity.IsInteractive(Host) && Environment != null)
-            {
-                ThrowTerminatingError(ErrorRecords.Create("InteractiveSignInUnavailable", ErrorKind.InvalidOperation,
-                    "The consent needs a person at the keyboard to sign in with MFA, and this PowerShell host is not interactive.",
-                    "Run the consent once in an interactive session (-SaveAs keeps the token), then use -RefreshTokenName in runbooks.", null));
-            }
             var connection = SessionConnections.Current;
+            var interactive = HostInteractivity.IsInteractive(Host);
             Run(async (pump, ct) =>
             {
                 var store = RefreshTokenName != null || SaveAs != null ? SecureAppModelTokenStore.Open(options) : null;
@@ -137,7 +132,7 @@ namespace PartnerSecurity.Cmdlets
                     : stored != null ? CloudBinding.Of(stored, session, pump.Warning)
                     : connection != null ? CloudBinding.Of(connection)
                     : CloudBinding.Real(null);
-                if (!redeem && !UseDeviceCode && !cloud.IsEmulated && !HostInteractivity.IsInteractive(Host))
+                if (!redeem && !UseDeviceCode && !cloud.IsEmulated && !interactive)
                     throw new PartnerSecurityException("InteractiveSignInUnavailable", ErrorKind.InvalidOperation,
                         "The consent needs a person at the keyboard to sign in with MFA, and this PowerShell host is not interactive.",
                         "Run the consent once in an interactive session (-SaveAs keeps the token), then use -RefreshTokenName in runbooks.");
