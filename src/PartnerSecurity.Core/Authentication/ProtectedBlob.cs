@@ -58,6 +58,7 @@ namespace PartnerSecurity.Authentication
     internal sealed class ProtectedBlob
     {
         private static readonly ConcurrentDictionary<string, byte[]> s_memory = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, bool> s_warned = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         private readonly Storage? _storage;
         private readonly string _memoryKey;
@@ -100,8 +101,10 @@ namespace PartnerSecurity.Authentication
                 OperationLog.Warning($"Protected storage is not available ({Reason(failure)}): the token cache is kept unencrypted in {properties.CacheFilePath}, readable only by you, because -AllowUnencryptedTokenCache was given.");
                 return new ProtectedBlob(name, properties, Storage.Create(properties), Protection.PlaintextFile);
             }
-            OperationLog.Warning($"Protected storage is not available ({Reason(failure)}): tokens are kept in memory for this PowerShell process only. "
-                + "On Linux install and unlock a Secret Service keyring (gnome-keyring), or add -AllowUnencryptedTokenCache to keep them in a file readable only by you.");
+            // Once per blob and process: a runbook that opens the store on every command warns once.
+            if (s_warned.TryAdd(name, true))
+                OperationLog.Warning($"Protected storage is not available ({Reason(failure)}): tokens are kept in memory for this PowerShell process only. "
+                    + "On Linux install and unlock a Secret Service keyring (gnome-keyring), or add -AllowUnencryptedTokenCache to keep them in a file readable only by you.");
             return new ProtectedBlob(name, null, null, Protection.Memory);
         }
 

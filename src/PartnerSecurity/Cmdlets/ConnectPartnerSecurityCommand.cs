@@ -236,6 +236,7 @@ namespace PartnerSecurity.Cmdlets
                     {
                         EmulatedSignIn.ChooseUser(cloud.Emulator!, UserPrincipalName, cloud.SnapshotPath!, required: true);
                         request.TenantId ??= cloud.Emulator!.Snapshot.Tenant.Id;
+                        request.LoginHint = UserPrincipalName;
                     }
                     else
                     {

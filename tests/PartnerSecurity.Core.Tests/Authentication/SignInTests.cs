@@ -138,4 +138,18 @@ public class SignInTests
         Assert.Equal("rt-3", TokenCacheBinding.FindRefreshToken(bytes, "other", null));
         Assert.Null(TokenCacheBinding.FindRefreshToken(bytes, "app", null)); // ambiguous: two accounts
     }
+
+    [Theory]
+    [InlineData("Global", "https://login.microsoftonline.com", "https://graph.microsoft.com", "https://api.partnercenter.microsoft.com")]
+    [InlineData("USGov", "https://login.microsoftonline.us", "https://graph.microsoft.us", "https://api.partnercenter.microsoft.com")]
+    [InlineData("USGovDoD", "https://login.microsoftonline.us", "https://dod-graph.microsoft.us", "https://api.partnercenter.microsoft.com")]
+    [InlineData("China", "https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn", "https://partner.partnercenterapi.microsoftonline.cn")]
+    public void Each_cloud_has_its_authority_graph_and_partner_center(string name, string authority, string graph, string partnerCenter)
+    {
+        var cloud = CloudEnvironment.Parse(name);
+        Assert.Equal(authority, cloud.AuthorityHost);
+        Assert.Equal(graph, cloud.GraphEndpoint);
+        Assert.Equal(partnerCenter, cloud.PartnerCenterEndpoint);
+        Assert.Equal(partnerCenter + "/user_impersonation", ApiResource.PartnerCenter.DelegatedScopes(cloud).Single());
+    }
 }

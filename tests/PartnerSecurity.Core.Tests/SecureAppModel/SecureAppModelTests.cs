@@ -89,6 +89,8 @@ public class SecureAppModelTests
 
         var token = await SecureAppModelConsent.ConsentAsync(SamTenant.Consent(emulator, app, certificate, "agent@northwindcloud.onmicrosoft.com"), CancellationToken.None);
 
+        // The simulated browser counts a sign-in once the listener's answer reaches it, which may be just after the consent returns.
+        await emulator.Browser.LastNavigation!.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(signIns + 1, emulator.Browser.SignIns);
         Assert.Contains(emulator.Requests.Records, r => r.Url.Contains("/oauth2/v2.0/authorize") && r.Url.Contains("code_challenge_method=S256") && r.Url.Contains(app.ApplicationId));
         Assert.True(token.HasMfaClaim);

@@ -56,6 +56,8 @@ public sealed class EmulatorAccess
         get
         {
             var browser = _emulator.GetType().GetProperty("Browser")!.GetValue(_emulator)!;
+            // A sign-in counts once the client's answer reached the browser, which may be just after the command returned.
+            (browser.GetType().GetProperty("LastNavigation")!.GetValue(browser) as Task)?.Wait(TimeSpan.FromSeconds(10));
             return (int)browser.GetType().GetProperty("SignIns")!.GetValue(browser)!;
         }
     }
