@@ -96,6 +96,19 @@ public class SecureAppModelTests
         var issued = (DateTimeOffset)token.Properties["RefreshTokenIssuedOn"].Value;
         Assert.Equal(issued.AddDays(90), (DateTimeOffset)token.Properties["RefreshTokenExpiresOn"].Value);
 
+        // 2b. The same consent on a headless machine: the device code is shown, never a token.
+        var byDeviceCode = s.Step($"New-SecureAppModelToken -ApplicationId $app.ApplicationId -CertificateThumbprint $app.CertificateThumbprint -UseDeviceCode {common}");
+        Assert.True((bool)Assert.Single(byDeviceCode.Output).Properties["HasMfaClaim"].Value);
+        Assert.Contains(byDeviceCode.Warnings, w => w.Message.Contains("enter the code"));
+
+        // App-only with the generated certificate, from the store by thumbprint, and a token brought along.
+        var appOnly = s.Single($"Connect-PartnerSecurity -Snapshot {path} -ApplicationId $app.ApplicationId -CertificateThumbprint $app.CertificateThumbprint {common}");
+        Assert.Equal("Certificate", appOnly.Properties["AuthMode"].Value);
+        s.Session.Engine.Runspace.SessionStateProxy.SetVariable("brought", Secure(emulator.IssueUserAccessToken(SamSnapshot.Agent, "https://graph.microsoft.com/.default")));
+        Assert.Equal("AccessToken", s.Single($"Connect-PartnerSecurity -Snapshot {path} -AccessToken $brought {common}").Properties["AuthMode"].Value);
+        var byThumbprintAndToken = s.Single($"Connect-PartnerSecurity -Snapshot {path} -ApplicationId $app.ApplicationId -CertificateThumbprint $app.CertificateThumbprint -RefreshToken $token.RefreshToken {common}");
+        Assert.Equal("SecureAppModel", byThumbprintAndToken.Properties["AuthMode"].Value);
+
         // 3. Sixty days on, the exchange for each customer: two succeed, Adatum's expired GDAP is named.
         emulator.Advance(TimeSpan.FromDays(60));
         foreach (var customer in new[] { SamSnapshot.FabrikamId, SamSnapshot.TailspinId })
@@ -111,6 +124,9 @@ public class SecureAppModelTests
         var status = s.Single($"Get-SecureAppModelTokenStatus -Name {s.Name} {common}");
         Assert.True((int)status.Properties["DaysLeft"].Value >= 89, "each exchange rotated the stored token and restarted its window");
         Assert.Null(status.Properties["Warning"].Value);
+        var table = s.Session.Show($"Get-SecureAppModelTokenStatus -Name {s.Name}");
+        Assert.Contains(s.Name, table);
+        Assert.All(table.Split('\n'), line => Assert.True(line.Length <= 120, line));
 
         // 4. Sixty more days: 120 days after the consent, only a rotated token still works. Unattended connection:
         //    the stored token knows its cloud, application and certificate.
@@ -243,6 +259,13 @@ public class SecureAppModelTests
             else
                 yield return (where + "." + property.Name, value?.ToString() ?? "");
         }
+    }
+
+    private static SecureString Secure(string text)
+    {
+        var secure = new SecureString();
+        foreach (var c in text) secure.AppendChar(c);
+        return secure;
     }
 
     private static string StorageDirectory() =>
