@@ -14,12 +14,20 @@
     Description          = 'Assess, enforce and keep Microsoft CSP partner security requirements: MFA coverage for every user in the partner and customer tenants, security defaults, the Secure Application Model, and legacy authentication.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('PartnerSecurity.Format.ps1xml', 'SecureAppModel.Format.ps1xml')
+    FormatsToProcess     = @(
+        'PartnerSecurity.Format.ps1xml'
+        'CredentialUsage.Format.ps1xml'
+        'Mfa.Format.ps1xml'
+        'SecureAppModel.Format.ps1xml'
+    )
     CmdletsToExport      = @(
         'Connect-PartnerSecurity'
         'Disconnect-PartnerSecurity'
         'Get-PartnerSecurityContext'
         'Get-PartnerSecurityDefaults'
+        'Find-PartnerCredentialUsage'
+        'Get-PartnerCustomer'
+        'Get-PartnerMfaStatus'
         'New-SecureAppModelApplication'
         'New-SecureAppModelToken'
         'Get-SecureAppModelTokenStatus'

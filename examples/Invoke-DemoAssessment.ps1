@@ -7,4 +7,18 @@ $context = Connect-PartnerSecurity -Demo
 "Connected to $($context.TenantName) as $($context.Account) (MFA claim: $($context.HasMfaClaim))"
 
 '== Security defaults'
-Get-PartnerSecurityDefaults
+Get-PartnerSecurityDefaults | Out-Default
+
+'== MFA posture of the partner tenant'
+Get-PartnerMfaStatus | Out-Default
+
+'== Customers'
+Get-PartnerCustomer | Out-Default
+
+'== MFA posture of every customer (a customer without an active GDAP relationship gives an error and the others go on)'
+$customers = Get-PartnerMfaStatus -AllCustomers -ErrorAction Continue
+$customers | Out-Default
+
+'== Users not covered at every sign-in'
+$gaps = $customers | Where-Object { $_.Status -eq 'NotCompliant' -or $_.Status -eq 'Partial' }
+"$(@($gaps).Count) of $(@($customers).Count) customer users"

@@ -12,5 +12,6 @@ internal static class BenchPaths
     public static string Configuration => Metadata("Configuration");
     public static string Runner => Path.Combine(RepoRoot, "src", "PartnerSecurity.Runner", "bin", Configuration, "net10.0", "partnersecurity-runner.dll");
     public static string ModuleManifest => Path.Combine(RepoRoot, "out", "PartnerSecurity", "PartnerSecurity.psd1");
+    public static string SnapshotGenerator => Path.Combine(RepoRoot, "tools", "PartnerSecurity.SnapshotGenerator", "bin", Configuration, "net10.0", "partnersecurity-snapshotgen.dll");
     public static string HelloWorldManifest => Path.Combine(RepoRoot, "benchmarks", "HelloWorldModule", "bin", Configuration, "netstandard2.0", "HelloWorldModule.psd1");
 }

@@ -5,6 +5,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["import"] = ImportBenchmark.RunAsync,
     ["demo"] = DemoRunBenchmark.RunAsync,
+    ["mfa"] = MfaBenchmark.RunAsync,
+    ["scan"] = ScanBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,4 +1,5 @@
 using PartnerSecurity.Emulator.Directory;
+using PartnerSecurity.Emulator.Http;
 using PartnerSecurity.Emulator.Identity;
 
 namespace PartnerSecurity.Emulator
@@ -17,5 +18,9 @@ namespace PartnerSecurity.Emulator
         public EmulatorClock Clock => Cloud.Clock;
         public GrantStore Grants { get; } = new GrantStore();
         public JwtSigner Signer => JwtSigner.Shared;
+        /// <summary>Injected faults: applied to every HTTP request, and to each item of a Graph $batch.</summary>
+        public FaultInjector Faults { get; } = new FaultInjector();
+        /// <summary>Every item of every Graph $batch answered (Requests counts the batch itself once).</summary>
+        public RequestLog BatchItems { get; } = new RequestLog();
     }
 }

@@ -8,6 +8,7 @@ using PartnerSecurity.Emulator.Directory;
 using PartnerSecurity.Emulator.Graph;
 using PartnerSecurity.Emulator.Http;
 using PartnerSecurity.Emulator.Identity;
+using PartnerSecurity.Emulator.PartnerCenter;
 using PartnerSecurity.Emulator.Snapshots;
 
 namespace PartnerSecurity.Emulator
@@ -21,6 +22,7 @@ namespace PartnerSecurity.Emulator
     {
         private readonly IdentityService _identity;
         private readonly GraphService _graph;
+        private readonly PartnerCenterService _partnerCenter;
 
         public TenantEmulator(TenantSnapshot snapshot, EmulatorOptions? options = null)
         {
@@ -31,6 +33,7 @@ namespace PartnerSecurity.Emulator
             ClientAssertions.Register(_identity);
             MfaPolicy.Register(_identity);
             _graph = new GraphService(Context);
+            _partnerCenter = new PartnerCenterService(Context);
             Browser = new SimulatedBrowser(this);
         }
 
@@ -43,9 +46,12 @@ namespace PartnerSecurity.Emulator
         public EmulatedCloud Cloud => Context.Cloud;
         public IdentityService Identity => _identity;
         public GraphService Graph => _graph;
+        public PartnerCenterService PartnerCenter => _partnerCenter;
         public SimulatedBrowser Browser { get; }
-        public FaultInjector Faults { get; } = new FaultInjector();
+        public FaultInjector Faults => Context.Faults;
         public RequestLog Requests { get; } = new RequestLog();
+        /// <summary>The items of Graph $batch requests, each with its own status.</summary>
+        public RequestLog BatchItems => Context.BatchItems;
 
         /// <summary>
         /// An access token as an interactive sign-in of the user would get it (amr with mfa when they registered
@@ -92,6 +98,7 @@ namespace PartnerSecurity.Emulator
                 return Task.FromResult(EmulatorResponse.Text(HttpStatusCode.BadRequest, "The emulated cloud only answers HTTPS."));
             if (IdentityService.Hosts.Contains(host)) return _identity.HandleAsync(request);
             if (GraphService.Hosts.Contains(host)) return _graph.HandleAsync(request);
+            if (PartnerCenterService.Hosts.Contains(host)) return _partnerCenter.HandleAsync(request);
             // No such host in the emulated cloud: behave as an unreachable network, not a server.
             throw new HttpRequestException($"No such host is known in the tenant emulator: {host}.");
         }

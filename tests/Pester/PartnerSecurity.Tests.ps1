@@ -28,3 +28,23 @@ Describe 'Get-PartnerSecurityDefaults' {
         $status.Reason | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Get-PartnerMfaStatus' {
+    BeforeAll { Connect-PartnerSecurity -Demo | Out-Null }
+
+    It 'gives one verdict per user of the connected tenant, with a status and a reason' {
+        $verdicts = @(Get-PartnerMfaStatus)
+        $verdicts.Count | Should -BeGreaterThan 0
+        $verdicts | ForEach-Object {
+            $_.Status | Should -BeIn 'Compliant', 'Partial', 'NotCompliant', 'Exempt', 'NotApplicable'
+            $_.Reason | Should -Not -BeNullOrEmpty
+            $_.TenantId | Should -Be (Get-PartnerSecurityContext).TenantId
+        }
+    }
+
+    It 'reads every customer and keeps going past one that fails' {
+        $verdicts = @(Get-PartnerMfaStatus -AllCustomers -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $verdicts | ForEach-Object { $_.TenantId | Should -Not -Be (Get-PartnerSecurityContext).TenantId }
+        $failures | ForEach-Object { $_.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty }
+    }
+}

@@ -18,6 +18,10 @@ namespace PartnerSecurity.Authentication
                     return new PartnerSecurityException("NoDelegatedAccess", ErrorKind.PermissionDenied,
                         $"The signed-in partner account cannot get a token for tenant '{tenantId}': {summary}",
                         "Check in Partner Center that this customer has an active GDAP relationship that grants your account (or its security group) a role, then try again.", ex, tenantId);
+                case 65001:
+                    return new PartnerSecurityException("ConsentRequired", ErrorKind.PermissionDenied,
+                        $"The application has not been granted the permissions it needs in tenant '{tenantId}': {summary}",
+                        "Consent to the application in that tenant (for a customer: through Partner Center's application consent, or by a Global Administrator of the customer), then try again.", ex, tenantId);
                 case 700082:
                 case 70008:
                     return new PartnerSecurityException("RefreshTokenExpired", ErrorKind.AuthenticationError,

@@ -25,6 +25,7 @@ namespace PartnerSecurity.Connections
             Request = request;
             Pipeline = pipeline;
             Tokens = tokens;
+            RetryPolicy = request.RetryPolicy ?? RetryPolicy.Default;
             _clock = request.Clock ?? (() => DateTimeOffset.UtcNow);
         }
 
@@ -33,6 +34,8 @@ namespace PartnerSecurity.Connections
         public ConnectionRequest Request { get; }
         public HttpPipeline Pipeline { get; }
         public TokenSource Tokens { get; }
+        /// <summary>The pipeline's retry rules, for what retries outside it (throttled items of a Graph $batch).</summary>
+        public RetryPolicy RetryPolicy { get; }
         public PartnerSecurityContext Context { get; private set; } = null!;
         public string HomeTenantId => Context.TenantId;
         /// <summary>"Now" as the connected cloud sees it (the emulator's clock for snapshots).</summary>

@@ -8,11 +8,13 @@ namespace PartnerSecurity.Graph
     /// <summary>Turns Graph failures into errors that name the tenant and say what to do.</summary>
     public static class GraphErrors
     {
-        public static PartnerSecurityException Translate(ApiException ex, string tenantId, string operation)
+        public static PartnerSecurityException Translate(ApiException ex, string tenantId, string operation) =>
+            Translate(ex.ResponseStatusCode, (ex as ODataError)?.Error?.Code, (ex as ODataError)?.Error?.Message ?? ex.Message, ex, tenantId, operation);
+
+        /// <summary>The same translation for a response read without the SDK (raw JSON calls, $batch items).</summary>
+        public static PartnerSecurityException Translate(int status, string? errorCode, string message, Exception? ex, string tenantId, string operation)
         {
-            string code = (ex as ODataError)?.Error?.Code ?? string.Empty;
-            string message = (ex as ODataError)?.Error?.Message ?? ex.Message;
-            int status = ex.ResponseStatusCode;
+            string code = errorCode ?? string.Empty;
             var detail = $"{operation} failed in tenant '{tenantId}': {message}" + (code.Length > 0 ? $" ({code}, HTTP {status})" : $" (HTTP {status})");
             if (code == "Authentication_RequestFromNonPremiumTenantOrB2CTenant")
                 return new PartnerSecurityException("PremiumLicenseRequired", ErrorKind.PermissionDenied, detail,

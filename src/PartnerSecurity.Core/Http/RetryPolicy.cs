@@ -43,6 +43,22 @@ namespace PartnerSecurity.Http
         public TimeSpan DelayFor(HttpResponseMessage response, int attempt) =>
             ParseRetryAfter(response, DateTimeOffset.UtcNow) ?? Backoff(attempt);
 
+        /// <summary>
+        /// The wait before retry number <paramref name="attempt"/> of something that said Retry-After in a
+        /// header value of its own (a throttled item of a Graph $batch): that value in full, else backoff.
+        /// </summary>
+        public TimeSpan DelayFor(string? retryAfter, int attempt, DateTimeOffset now)
+        {
+            if (!string.IsNullOrWhiteSpace(retryAfter))
+            {
+                if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+                    return TimeSpan.FromSeconds(seconds);
+                if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+                    return date > now ? date - now : TimeSpan.Zero;
+            }
+            return Backoff(attempt);
+        }
+
         /// <summary>Exponential backoff with full jitter: uniform in [0, min(max, base * 2^(attempt-1))].</summary>
         public TimeSpan Backoff(int attempt)
         {

@@ -14,8 +14,16 @@ namespace PartnerSecurity.SecurityDefaults
     {
         public static async Task<SecurityDefaultsStatus> GetAsync(PartnerConnection connection, string tenantId, CancellationToken cancellationToken)
         {
-            var graph = connection.Graph(tenantId);
             var name = tenantId == connection.HomeTenantId ? connection.Context.TenantName : await TenantNames.ReadAsync(connection, tenantId, cancellationToken).ConfigureAwait(false);
+            return await GetAsync(connection, new Tenants.TenantTarget(tenantId, name, tenantId == connection.HomeTenantId), cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>For a tenant whose name is already known (a fan-out's described target): no organization read.</summary>
+        public static async Task<SecurityDefaultsStatus> GetAsync(PartnerConnection connection, Tenants.TenantTarget tenant, CancellationToken cancellationToken)
+        {
+            var tenantId = tenant.Id;
+            var name = tenant.Name ?? tenant.Id;
+            var graph = connection.Graph(tenantId);
             try
             {
                 var policy = await graph.Policies.IdentitySecurityDefaultsEnforcementPolicy

@@ -21,10 +21,18 @@ namespace PartnerSecurity.SecurityDefaults
         public IReadOnlyList<string> BlockingPolicies { get; }
         public bool CanEnable => !IsEnabled && BlockingPolicies.Count == 0;
 
+        /// <summary>Up to this many blocking policies are named in <see cref="Reason"/>; all are in <see cref="BlockingPolicies"/>.</summary>
+        private const int NamedInReason = 3;
+
         public string Reason =>
             IsEnabled ? "Security defaults are already enabled."
             : BlockingPolicies.Count > 0
-                ? $"Conditional access is in use ({BlockingPolicies.Count} enabled or report-only {(BlockingPolicies.Count == 1 ? "policy" : "policies")}: {string.Join(", ", BlockingPolicies)}); Microsoft does not allow security defaults beside conditional access."
+                ? $"Conditional access is in use ({PolicyList()}); Microsoft does not allow security defaults beside conditional access."
                 : "No conditional access policy is enabled or in report-only mode: security defaults can be enabled.";
+
+        private string PolicyList() =>
+            BlockingPolicies.Count == 1 ? "1 enabled or report-only policy: " + BlockingPolicies[0]
+            : BlockingPolicies.Count <= NamedInReason ? $"{BlockingPolicies.Count} enabled or report-only policies: {string.Join(", ", BlockingPolicies)}"
+            : $"{BlockingPolicies.Count} enabled or report-only policies, listed in BlockingPolicies";
     }
 }

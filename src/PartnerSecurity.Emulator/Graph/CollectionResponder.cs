@@ -18,7 +18,14 @@ namespace PartnerSecurity.Emulator.Graph
     /// </summary>
     public static class CollectionResponder
     {
-        public static HttpResponseMessage Serve(GraphCall call, IEnumerable<JsonObject> source, CollectionPolicy policy)
+        public static HttpResponseMessage Serve(GraphCall call, IEnumerable<JsonObject> source, CollectionPolicy policy) => Serve(call, source, policy, null);
+
+        /// <summary>
+        /// As above; <paramref name="shape"/> turns a stored object into what the endpoint serves (a
+        /// directoryObject with its @odata.type, say), applied to the page's items only, so that a large
+        /// collection is not copied whole for every page.
+        /// </summary>
+        public static HttpResponseMessage Serve(GraphCall call, IEnumerable<JsonObject> source, CollectionPolicy policy, Func<JsonObject, JsonObject>? shape)
         {
             var query = call.Request.Query;
             foreach (var option in query.Keys.Where(k => k.StartsWith("$", StringComparison.Ordinal)))
@@ -61,6 +68,9 @@ namespace PartnerSecurity.Emulator.Graph
                 }
             }
             var projection = select ?? policy.DefaultSelect;
+            // Navigation properties the endpoint expanded stay in the projection, as Graph returns them beside $select.
+            if (projection != null && query.TryGetValue("$expand", out var expandText) && expandText.Trim().Length > 0)
+                projection = projection.Concat(ExpandedNames(expandText)).ToArray();
 
             var body = new JsonObject
             {
@@ -72,7 +82,7 @@ namespace PartnerSecurity.Emulator.Graph
                     throw GraphException.BadRequest("$count is not currently supported without the header ConsistencyLevel: eventual.", "Request_BadRequest");
                 body["@odata.count"] = all.Count;
             }
-            var page = all.Skip(offset).Take(pageSize).Select(i => Project(i, projection)).ToArray();
+            var page = all.Skip(offset).Take(pageSize).Select(i => Project(shape == null ? i : shape(i), projection)).ToArray();
             if (offset + pageSize < all.Count)
                 body["@odata.nextLink"] = NextLink(call.Request.Uri, EncodeSkipToken(offset + pageSize, fingerprint));
             body["value"] = new JsonArray(page);
@@ -91,6 +101,26 @@ namespace PartnerSecurity.Emulator.Graph
                 result[pair.Key ?? name] = pair.Value?.DeepClone();
             }
             return result;
+        }
+
+        /// <summary>The navigation property names of an $expand value: "principal($select=id),roleDefinition" gives principal, roleDefinition.</summary>
+        public static IEnumerable<string> ExpandedNames(string expand)
+        {
+            int depth = 0, start = 0;
+            for (int i = 0; i <= expand.Length; i++)
+            {
+                char c = i < expand.Length ? expand[i] : ',';
+                if (c == '(') depth++;
+                else if (c == ')') depth--;
+                else if (c == ',' && depth == 0)
+                {
+                    var part = expand.Substring(start, i - start);
+                    int paren = part.IndexOf('(');
+                    var name = (paren < 0 ? part : part.Substring(0, paren)).Trim();
+                    if (name.Length > 0) yield return name;
+                    start = i + 1;
+                }
+            }
         }
 
         private static string Fingerprint(EmulatorRequest request)

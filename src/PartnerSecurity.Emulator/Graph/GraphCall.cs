@@ -42,6 +42,10 @@ namespace PartnerSecurity.Emulator.Graph
         public HttpResponseMessage Collection(System.Collections.Generic.IEnumerable<JsonObject> items, CollectionPolicy policy) =>
             CollectionResponder.Serve(this, items, policy);
 
+        /// <summary>A collection whose items are shaped for the wire only when they are on the page served.</summary>
+        public HttpResponseMessage Collection(System.Collections.Generic.IEnumerable<JsonObject> items, CollectionPolicy policy, Func<JsonObject, JsonObject> shape) =>
+            CollectionResponder.Serve(this, items, policy, shape);
+
         public static HttpResponseMessage NoContent() => EmulatorResponse.Empty(HttpStatusCode.NoContent);
     }
 }

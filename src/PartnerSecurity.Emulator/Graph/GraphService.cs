@@ -30,6 +30,11 @@ namespace PartnerSecurity.Emulator.Graph
             ConditionalAccessEndpoints.Register,
             UserEndpoints.Register,
             GroupEndpoints.Register,
+            RoleManagementEndpoints.Register,
+            ReportEndpoints.Register,
+            AuthenticationRequirementsEndpoints.Register,
+            TenantRelationshipEndpoints.Register,
+            DirectoryObjectEndpoints.Register,
             ApplicationEndpoints.Register,
         };
 
@@ -68,6 +73,13 @@ namespace PartnerSecurity.Emulator.Graph
             var tenant = _context.Cloud.FindTenant((string?)claims["tid"] ?? string.Empty);
             if (tenant == null)
                 return Task.FromResult(GraphError.Response(HttpStatusCode.Unauthorized, "InvalidAuthenticationToken", "The tenant of the access token is unknown.", request, now));
+
+            if (string.Equals(rest.TrimEnd('/'), "/$batch", StringComparison.OrdinalIgnoreCase))
+            {
+                if (request.Method != "POST")
+                    return Task.FromResult(GraphError.Response(HttpStatusCode.MethodNotAllowed, "Request_BadRequest", $"The HTTP method '{request.Method}' is not supported on '/$batch'.", request, now));
+                return GraphBatch.HandleAsync(this, request, version);
+            }
 
             var call = new GraphCall(request, _context, tenant, claims, version);
             var router = version == "beta" ? _beta : _v1;

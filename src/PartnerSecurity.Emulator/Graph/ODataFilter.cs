@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 namespace PartnerSecurity.Emulator.Graph
 {
     /// <summary>
-    /// The subset of OData $filter that Graph endpoints document: comparisons (eq, ne, gt, ge, lt, le),
+    /// The subset of OData $filter that Graph endpoints document: comparisons (eq, ne, gt, ge, lt, le), in,
     /// and/or/not, parentheses, startswith/endswith, and any/all lambdas over collections. Parsed once into a
     /// tree, checked against the endpoint's <see cref="FilterSupport"/>, then evaluated per object.
     /// </summary>
@@ -116,6 +116,30 @@ namespace PartnerSecurity.Emulator.Graph
             }
 
             public override IEnumerable<(string, string)> Uses() => new[] { (Collection, Kind) };
+        }
+
+        /// <summary>"property in (literal, ...)": equal to any of the literals.</summary>
+        internal sealed class InList : FilterNode
+        {
+            public InList(Operand target, IReadOnlyList<Operand> values) { Target = target; Values = values; }
+            public Operand Target { get; }
+            public IReadOnlyList<Operand> Values { get; }
+
+            public override bool Evaluate(JsonObject item, IReadOnlyDictionary<string, JsonNode?> v)
+            {
+                var value = Target.Value(item, v);
+                foreach (var candidate in Values)
+                {
+                    Compare(value, candidate.Value(item, v), out bool equal);
+                    if (equal) return true;
+                }
+                return false;
+            }
+
+            public override IEnumerable<(string, string)> Uses()
+            {
+                if (Target.Path != null && Target.Variable == null) yield return (Target.Path, "in");
+            }
         }
 
         /// <summary>A literal, a property path, or a lambda variable (optionally with a sub-path).</summary>
@@ -279,6 +303,16 @@ namespace PartnerSecurity.Emulator.Graph
                 }
                 var left = ParseOperand();
                 var op = Next().ToLowerInvariant();
+                if (op == "in")
+                {
+                    // property in ('a', 'b', ...)
+                    Expect("(");
+                    var values = new List<Operand> { ParseOperand() };
+                    while (Accept(",")) values.Add(ParseOperand());
+                    Expect(")");
+                    if (values.Any(v => !v.IsLiteral)) throw Invalid("'in' takes a list of literals");
+                    return new InList(left, values);
+                }
                 if (op != "eq" && op != "ne" && op != "gt" && op != "ge" && op != "lt" && op != "le")
                     throw Invalid($"'{op}' is not a supported operator");
                 var right = ParseOperand();

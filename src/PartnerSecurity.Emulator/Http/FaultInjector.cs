@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text.RegularExpressions;
@@ -72,7 +73,9 @@ namespace PartnerSecurity.Emulator.Http
                 case FaultKind.ConnectionFailure:
                     throw new HttpRequestException("An error occurred while sending the request (injected connection failure).");
                 case FaultKind.Throttle:
-                    var throttled = GraphError.Response((HttpStatusCode)429, "TooManyRequests", "Please retry again later.", request, now);
+                    var throttled = PartnerCenter.PartnerCenterService.Hosts.Contains(request.Uri.Host.ToLowerInvariant())
+                        ? PartnerCenter.PartnerCenterService.Throttled(hit.RetryAfter)
+                        : GraphError.Response((HttpStatusCode)429, "TooManyRequests", "Please retry again later.", request, now);
                     if (hit.RetryAfter != null) throttled.Headers.TryAddWithoutValidation("Retry-After", hit.RetryAfter);
                     return throttled;
                 default:

@@ -1,37 +1,23 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerSecurity.Connections;
 using PartnerSecurity.Runtime;
 using PartnerSecurity.SecurityDefaults;
+using PartnerSecurity.Tenants;
 
 namespace PartnerSecurity.Cmdlets
 {
-    [Cmdlet(VerbsCommon.Get, "PartnerSecurityDefaults")]
+    [Cmdlet(VerbsCommon.Get, "PartnerSecurityDefaults", DefaultParameterSetName = TenantSet)]
     [OutputType(typeof(SecurityDefaultsStatus))]
-    public sealed class GetPartnerSecurityDefaultsCommand : PartnerSecurityCmdlet
+    public sealed class GetPartnerSecurityDefaultsCommand : TenantScopedCmdlet
     {
-        /// <summary>Customer tenants to read; the connected tenant when absent.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("TenantId", "CustomerId")]
-        [ValidateTenantId]
-        public string[]? CustomerTenantId { get; set; }
+        protected override string ProgressActivity => "Reading security defaults";
 
-        protected override void ProcessRecord()
+        private protected override async Task<TenantOutput> ProcessTenantAsync(PartnerConnection connection, TenantTarget tenant, TenantActivity activity, CancellationToken cancellationToken)
         {
-            var connection = RequireConnection();
-            var tenants = CustomerTenantId is { Length: > 0 } ? CustomerTenantId : new[] { connection.HomeTenantId };
-            Run(async (pump, ct) =>
-            {
-                foreach (var tenant in tenants)
-                {
-                    try
-                    {
-                        pump.WriteObject(await SecurityDefaultsReader.GetAsync(connection, tenant, ct).ConfigureAwait(false));
-                    }
-                    catch (Diagnostics.PartnerSecurityException ex)
-                    {
-                        pump.WriteError(ex, tenant);
-                    }
-                }
-            });
+            var status = await SecurityDefaultsReader.GetAsync(connection, tenant, cancellationToken).ConfigureAwait(false);
+            return new TenantOutput(new object[] { status });
         }
     }
 }

@@ -181,3 +181,18 @@ public class GroupEndpointTests
         Assert.False(found.Value![0].AdditionalData.ContainsKey("members"));
     }
 }
+
+public class SecurityDefaultsStatusTests
+{
+    [Fact]
+    public void The_reason_names_a_few_blocking_policies_and_counts_many()
+    {
+        var few = new PartnerSecurity.SecurityDefaults.SecurityDefaultsStatus("t", "T", false, new[] { "A", "B" });
+        Assert.Contains("2 enabled or report-only policies: A, B", few.Reason);
+        var many = new PartnerSecurity.SecurityDefaults.SecurityDefaultsStatus("t", "T", false, Enumerable.Range(1, 19).Select(i => "P" + i).ToList());
+        Assert.Contains("19 enabled or report-only policies, listed in BlockingPolicies", many.Reason);
+        Assert.DoesNotContain("P19", many.Reason);
+        Assert.Equal(19, many.ConditionalAccessPolicyCount);
+        Assert.Equal("Security defaults are already enabled.", new PartnerSecurity.SecurityDefaults.SecurityDefaultsStatus("t", "T", true, Array.Empty<string>()).Reason);
+    }
+}

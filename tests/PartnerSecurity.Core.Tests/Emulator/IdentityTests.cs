@@ -22,6 +22,8 @@ public class IdentityTests
         Assert.Equal("admin@contoso.onmicrosoft.com", connection.Context.Account);
         Assert.Equal("Contoso Partner", connection.Context.TenantName);
         Assert.True(connection.Context.HasMfaClaim);
+        // The browser runs on its own, like a real one: its navigation may end after MSAL has its code.
+        await emulator.Browser.LastNavigation!;
         Assert.Equal(1, emulator.Browser.SignIns);
         Assert.Contains(emulator.Requests.Records, r => r.Url.Contains("/oauth2/v2.0/authorize") && r.Url.Contains("code_challenge_method=S256"));
     }

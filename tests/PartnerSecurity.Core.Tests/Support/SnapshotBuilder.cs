@@ -7,7 +7,7 @@ using PartnerSecurity.Emulator.Snapshots;
 namespace PartnerSecurity.Tests.Support;
 
 /// <summary>Builds small snapshot documents in code, each test stating exactly the directory it needs.</summary>
-public sealed class SnapshotBuilder
+public sealed partial class SnapshotBuilder
 {
     public const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
     private readonly JsonObject _root;

@@ -43,7 +43,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             graph.Map("*", "GET", "/groups/(?<id>[^/]+)/transitiveMembers", (r, call) =>
             {
                 var group = Find(call, r.Route("id"));
-                return call.Collection(call.Tenant.TransitiveMembers((string)group["id"]!).Select(m => AsDirectoryObject(call, m)), s_members);
+                return call.Collection(call.Tenant.TransitiveMembers((string)group["id"]!), s_members, m => AsDirectoryObject(call, m));
             });
         }
 

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerSecurity.Authentication;
+using PartnerSecurity.Connections;
+using PartnerSecurity.Diagnostics;
+
+namespace PartnerSecurity.Graph
+{
+    /// <summary>
+    /// Graph calls made as plain JSON through the connection's pipeline, for what the SDK does not fit:
+    /// reading objects verbatim (conditional access policies keep Graph's own strings) and $batch. Same
+    /// token source, retries, logging and error translation as the SDK clients.
+    /// </summary>
+    internal static class GraphRest
+    {
+        public static string Url(PartnerConnection connection, bool beta, string relative) =>
+            connection.Environment.GraphEndpoint + (beta ? "/beta" : "/v1.0") + relative;
+
+        /// <summary>Sends one request and returns the JSON body (null for 204); failures become PartnerSecurityException.</summary>
+        public static async Task<JsonDocument?> SendAsync(PartnerConnection connection, string tenantId, HttpMethod method, string url, string? jsonBody, string operation, CancellationToken cancellationToken)
+        {
+            var token = await connection.Tokens.AcquireAsync(ApiResource.Graph, tenantId, cancellationToken).ConfigureAwait(false);
+            using var client = connection.Pipeline.CreateClient();
+            using var request = new HttpRequestMessage(method, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Headers.TryAddWithoutValidation("client-request-id", Guid.NewGuid().ToString());
+            if (jsonBody != null) request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
+            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                var (code, message) = ReadError(text);
+                throw GraphErrors.Translate((int)response.StatusCode, code, message ?? response.ReasonPhrase ?? "request failed", null, tenantId, operation);
+            }
+            if (text.Length == 0) return null;
+            try
+            {
+                return JsonDocument.Parse(text);
+            }
+            catch (JsonException ex)
+            {
+                throw new PartnerSecurityException("GraphResponseUnreadable", ErrorKind.InvalidData,
+                    $"{operation} failed in tenant '{tenantId}': the response is not JSON ({ex.Message}).", null, ex, tenantId);
+            }
+        }
+
+        /// <summary>Every item of a collection, following @odata.nextLink verbatim to the end.</summary>
+        public static async Task<List<JsonElement>> GetAllAsync(PartnerConnection connection, string tenantId, string url, string operation, CancellationToken cancellationToken)
+        {
+            var items = new List<JsonElement>();
+            string? link = url;
+            while (!string.IsNullOrEmpty(link))
+            {
+                using var page = await SendAsync(connection, tenantId, HttpMethod.Get, link!, null, operation, cancellationToken).ConfigureAwait(false);
+                if (page == null) break;
+                if (page.RootElement.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in value.EnumerateArray()) items.Add(item.Clone());
+                }
+                link = page.RootElement.TryGetProperty("@odata.nextLink", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            }
+            return items;
+        }
+
+        /// <summary>Graph's error envelope: { "error": { "code", "message" } }; nulls when the body is something else.</summary>
+        public static (string? Code, string? Message) ReadError(string text)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                return ReadError(document.RootElement);
+            }
+            catch (JsonException)
+            {
+                return (null, null);
+            }
+        }
+
+        public static (string? Code, string? Message) ReadError(JsonElement body)
+        {
+            if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                var code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+                var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                return (code, message);
+            }
+            return (null, null);
+        }
+    }
+}

@@ -1,0 +1,419 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Graph.DirectoryObjects.GetByIds;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using PartnerSecurity.Connections;
+using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Graph;
+using PartnerSecurity.Tenants;
+
+namespace PartnerSecurity.Mfa
+{
+    /// <summary>What to read and which verdicts to return.</summary>
+    public sealed class MfaReadOptions
+    {
+        /// <summary>Whose per-user MFA state to read (it costs one batched request per user).</summary>
+        public PerUserMfaNeed PerUserMfa { get; set; } = PerUserMfaNeed.WhereVerdictDepends;
+        /// <summary>Only these users (UPNs, case-insensitive); null or empty for everyone.</summary>
+        public IReadOnlyCollection<string>? UserPrincipalNames { get; set; }
+        /// <summary>Only users holding a directory role, active or eligible.</summary>
+        public bool AdminsOnly { get; set; }
+        /// <summary>Only verdicts with one of these statuses; null or empty for all.</summary>
+        public IReadOnlyCollection<MfaStatus>? Statuses { get; set; }
+        /// <summary>How many $batch requests (and group reads) one tenant has in flight at once.</summary>
+        public int Parallelism { get; set; } = 4;
+    }
+
+    /// <summary>One tenant's verdicts, the data they came from, and what could not be read.</summary>
+    public sealed class MfaTenantResult
+    {
+        public MfaTenantResult(TenantTarget tenant, MfaTenantData data, IReadOnlyList<MfaVerdict> verdicts, int usersEvaluated, IReadOnlyList<string> warnings)
+        {
+            Tenant = tenant;
+            Data = data;
+            Verdicts = verdicts;
+            UsersEvaluated = usersEvaluated;
+            Warnings = warnings;
+        }
+
+        public TenantTarget Tenant { get; }
+        public MfaTenantData Data { get; }
+        /// <summary>The verdicts the options ask for, sorted by UPN.</summary>
+        public IReadOnlyList<MfaVerdict> Verdicts { get; }
+        public int UsersEvaluated { get; }
+        /// <summary>One line per thing that could not be read (registration report, per-user states), naming the tenant and the cause.</summary>
+        public IReadOnlyList<string> Warnings { get; }
+    }
+
+    /// <summary>
+    /// Reads what one tenant's MFA verdicts depend on, in bulk: users ($top=999), the registration report,
+    /// role definitions, active role assignments and eligibility schedules, conditional access policies,
+    /// security defaults, transitive members of only the groups that policies name or that hold roles,
+    /// and per-user MFA state (no bulk endpoint: $batch of 20) for only the users whose verdict it can
+    /// still change. Then hands the plain data to <see cref="MfaEvaluator"/>.
+    /// </summary>
+    public static class MfaPostureReader
+    {
+        /// <summary>Role ids per "roleDefinitionId in (...)" filter.</summary>
+        public const int RoleFilterChunk = 15;
+        public const int UserPageSize = 999;
+
+        public static async Task<MfaTenantResult> GetAsync(PartnerConnection connection, TenantTarget tenant, MfaReadOptions options, TenantActivity? activity, CancellationToken cancellationToken)
+        {
+            activity ??= TenantActivity.None;
+            var warnings = new List<string>();
+            var data = await ReadAsync(connection, tenant, options, activity, warnings, cancellationToken).ConfigureAwait(false);
+            var upns = Upns(options);
+            var statuses = options.Statuses is { Count: > 0 } ? new HashSet<MfaStatus>(options.Statuses) : null;
+            var verdicts = MfaEvaluator.Evaluate(data, u => upns == null || upns.Contains(u.UserPrincipalName))
+                .Where(v => (!options.AdminsOnly || v.IsAdmin) && (statuses == null || statuses.Contains(v.Status)))
+                .ToList();
+            int evaluated = upns == null ? data.Users.Count : data.Users.Count(u => upns.Contains(u.UserPrincipalName));
+            return new MfaTenantResult(tenant, data, verdicts, evaluated, warnings);
+        }
+
+        /// <summary>The plain data of one tenant (for the evaluator, or for what-if questions such as "without security defaults").</summary>
+        public static async Task<MfaTenantData> ReadAsync(PartnerConnection connection, TenantTarget tenant, MfaReadOptions options, TenantActivity activity,
+            IList<string> warnings, CancellationToken cancellationToken)
+        {
+            var tenantId = tenant.Id;
+            var graph = connection.Graph(tenantId);
+            activity.Report("Reading users, roles, policies and the registration report");
+
+            var usersTask = Guard(ReadUsersAsync(graph, cancellationToken), tenantId, "Reading users");
+            var registrationTask = ReadRegistrationsAsync(graph, tenant, warnings, cancellationToken);
+            var rolesTask = Guard(ReadRolesAsync(graph, cancellationToken), tenantId, "Reading directory role assignments");
+            var eligibleTask = ReadEligibilityAsync(graph, tenant, warnings, cancellationToken);
+            var policiesTask = ReadPoliciesAsync(connection, tenantId, cancellationToken);
+            var defaultsTask = Guard(graph.Policies.IdentitySecurityDefaultsEnforcementPolicy
+                .GetAsync(r => r.QueryParameters.Select = new[] { "id", "isEnabled" }, cancellationToken), tenantId, "Reading security defaults");
+
+            var users = await usersTask.ConfigureAwait(false);
+            var (roleNames, activeGrants, roleGroups) = await rolesTask.ConfigureAwait(false);
+            var (eligibleGrants, eligibleGroups) = await eligibleTask.ConfigureAwait(false);
+            var policies = await policiesTask.ConfigureAwait(false);
+            var defaults = await defaultsTask.ConfigureAwait(false);
+            var registrations = await registrationTask.ConfigureAwait(false);
+
+            var policyGroupIds = policies
+                .Where(p => p.State == "enabled" || p.State == "enabledForReportingButNotEnforced")
+                .SelectMany(p => p.IncludeGroups.Concat(p.ExcludeGroups))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            var knownNames = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var group in roleGroups.Concat(eligibleGroups)) knownNames[group.Key] = group.Value;
+            var groupIds = policyGroupIds.Concat(knownNames.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            activity.Report($"Reading the members of {groupIds.Count} group(s)");
+            var groups = await ReadGroupsAsync(graph, tenantId, groupIds, policyGroupIds.Where(id => !knownNames.ContainsKey(id)).ToList(), knownNames, options.Parallelism, cancellationToken).ConfigureAwait(false);
+
+            var data = new MfaTenantData
+            {
+                TenantId = tenantId,
+                TenantName = tenant.Name ?? tenantId,
+                Users = users,
+                Groups = groups,
+                RoleGrants = activeGrants.Concat(eligibleGrants).ToList(),
+                RoleNames = roleNames,
+                Policies = policies,
+                SecurityDefaultsEnabled = defaults?.IsEnabled == true,
+                Registrations = registrations,
+            };
+
+            var upns = Upns(options);
+            HashSet<string>? admins = null;
+            if (options.AdminsOnly)
+                admins = new HashSet<string>(MfaEvaluator.Evaluate(data).Where(v => v.IsAdmin).Select(v => v.UserId), StringComparer.OrdinalIgnoreCase);
+            var needing = MfaEvaluator.UsersNeedingPerUserState(data, options.PerUserMfa,
+                u => (upns == null || upns.Contains(u.UserPrincipalName)) && (admins == null || admins.Contains(u.Id)));
+            await ReadPerUserStatesAsync(connection, tenant, data, needing, options.Parallelism, activity, warnings, cancellationToken).ConfigureAwait(false);
+            return data;
+        }
+
+        private static HashSet<string>? Upns(MfaReadOptions options) =>
+            options.UserPrincipalNames is { Count: > 0 } ? new HashSet<string>(options.UserPrincipalNames, StringComparer.OrdinalIgnoreCase) : null;
+
+        private static async Task<T> Guard<T>(Task<T> task, string tenantId, string operation)
+        {
+            try
+            {
+                return await task.ConfigureAwait(false);
+            }
+            catch (ApiException ex)
+            {
+                throw GraphErrors.Translate(ex, tenantId, operation);
+            }
+        }
+
+        // ------------------------------------------------------------ users, registration
+
+        private static async Task<List<MfaUser>> ReadUsersAsync(Microsoft.Graph.GraphServiceClient graph, CancellationToken cancellationToken)
+        {
+            var users = new List<MfaUser>();
+            await foreach (var user in GraphPaging.ReadAllAsync(
+                (link, ct) => link == null
+                    ? graph.Users.GetAsync(r =>
+                    {
+                        r.QueryParameters.Select = new[] { "id", "userPrincipalName", "displayName", "userType", "accountEnabled" };
+                        r.QueryParameters.Top = UserPageSize;
+                    }, ct)
+                    : graph.Users.WithUrl(link).GetAsync(cancellationToken: ct),
+                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            {
+                if (user.Id == null) continue;
+                users.Add(new MfaUser(user.Id, user.UserPrincipalName ?? user.Id, user.DisplayName, user.UserType, user.AccountEnabled != false));
+            }
+            return users;
+        }
+
+        /// <summary>The registration report by user id, or null with a warning when it cannot be read: the verdicts never depend on it.</summary>
+        private static async Task<IReadOnlyDictionary<string, MfaRegistration>?> ReadRegistrationsAsync(Microsoft.Graph.GraphServiceClient graph, TenantTarget tenant,
+            IList<string> warnings, CancellationToken cancellationToken)
+        {
+            var rows = new Dictionary<string, MfaRegistration>(StringComparer.OrdinalIgnoreCase);
+            try
+            {
+                await foreach (var row in GraphPaging.ReadAllAsync(
+                    (link, ct) => link == null
+                        ? graph.Reports.AuthenticationMethods.UserRegistrationDetails.GetAsync(r => r.QueryParameters.Top = UserPageSize, ct)
+                        : graph.Reports.AuthenticationMethods.UserRegistrationDetails.WithUrl(link).GetAsync(cancellationToken: ct),
+                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                {
+                    if (row.Id == null) continue;
+                    rows[row.Id] = new MfaRegistration(row.IsMfaRegistered == true, row.IsMfaCapable == true, row.MethodsRegistered?.Where(m => m != null).Select(m => m!).ToArray() ?? Array.Empty<string>());
+                }
+                return rows;
+            }
+            catch (ApiException ex)
+            {
+                var error = GraphErrors.Translate(ex, tenant.Id, "Reading the MFA registration report");
+                string cause = error.ErrorId switch
+                {
+                    "PremiumLicenseRequired" => "the report needs Microsoft Entra ID P1 or P2, which the tenant does not have",
+                    "GraphAccessDenied" => "access denied: it needs AuditLog.Read.All and a Reports Reader, Security Reader or Global Reader role",
+                    "GraphThrottled" => "Graph kept throttling it after every retry",
+                    _ => error.Message,
+                };
+                lock (warnings)
+                    warnings.Add($"Tenant {tenant.Label}: the MFA registration report could not be read ({cause}). IsMfaRegistered, IsMfaCapable and MethodsRegistered are empty for its users; the verdicts do not depend on them.");
+                return null;
+            }
+        }
+
+        // ------------------------------------------------------------ roles
+
+        private static async Task<(Dictionary<string, string> Names, List<MfaRoleGrant> Grants, Dictionary<string, string?> Groups)> ReadRolesAsync(
+            Microsoft.Graph.GraphServiceClient graph, CancellationToken cancellationToken)
+        {
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var ids = new List<string>();
+            await foreach (var role in GraphPaging.ReadAllAsync(
+                (link, ct) => link == null
+                    ? graph.RoleManagement.Directory.RoleDefinitions.GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "templateId" }, ct)
+                    : graph.RoleManagement.Directory.RoleDefinitions.WithUrl(link).GetAsync(cancellationToken: ct),
+                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            {
+                if (role.Id == null) continue;
+                ids.Add(role.Id);
+                names[role.Id] = role.DisplayName ?? role.Id;
+                if (role.TemplateId != null) names[role.TemplateId] = role.DisplayName ?? role.TemplateId;
+            }
+
+            // Listing role assignments requires a $filter: every role, a chunk of ids at a time.
+            var grants = new List<MfaRoleGrant>();
+            var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < ids.Count; i += RoleFilterChunk)
+            {
+                var filter = "roleDefinitionId in (" + string.Join(",", ids.Skip(i).Take(RoleFilterChunk).Select(Literal)) + ")";
+                await foreach (var assignment in GraphPaging.ReadAllAsync(
+                    (link, ct) => link == null
+                        ? graph.RoleManagement.Directory.RoleAssignments.GetAsync(r =>
+                        {
+                            r.QueryParameters.Filter = filter;
+                            r.QueryParameters.Expand = new[] { "principal" };
+                            r.QueryParameters.Top = UserPageSize;
+                        }, ct)
+                        : graph.RoleManagement.Directory.RoleAssignments.WithUrl(link).GetAsync(cancellationToken: ct),
+                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                {
+                    if (assignment.PrincipalId == null || assignment.RoleDefinitionId == null) continue;
+                    grants.Add(new MfaRoleGrant(assignment.PrincipalId, assignment.RoleDefinitionId));
+                    if (assignment.Principal is Group group) groups[assignment.PrincipalId] = group.DisplayName;
+                }
+            }
+            return (names, grants, groups);
+        }
+
+        /// <summary>PIM-eligible roles; a tenant without PIM (no P2) simply has none. Other failures warn.</summary>
+        private static async Task<(List<MfaRoleGrant> Grants, Dictionary<string, string?> Groups)> ReadEligibilityAsync(Microsoft.Graph.GraphServiceClient graph,
+            TenantTarget tenant, IList<string> warnings, CancellationToken cancellationToken)
+        {
+            var grants = new List<MfaRoleGrant>();
+            var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            try
+            {
+                await foreach (var schedule in GraphPaging.ReadAllAsync(
+                    (link, ct) => link == null
+                        ? graph.RoleManagement.Directory.RoleEligibilitySchedules.GetAsync(r =>
+                        {
+                            r.QueryParameters.Expand = new[] { "principal" };
+                            r.QueryParameters.Top = UserPageSize;
+                        }, ct)
+                        : graph.RoleManagement.Directory.RoleEligibilitySchedules.WithUrl(link).GetAsync(cancellationToken: ct),
+                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                {
+                    if (schedule.PrincipalId == null || schedule.RoleDefinitionId == null) continue;
+                    grants.Add(new MfaRoleGrant(schedule.PrincipalId, schedule.RoleDefinitionId, eligible: true));
+                    if (schedule.Principal is Group group) groups[schedule.PrincipalId] = group.DisplayName;
+                }
+            }
+            catch (ApiException ex)
+            {
+                var error = GraphErrors.Translate(ex, tenant.Id, "Reading PIM role eligibility");
+                var code = (ex as Microsoft.Graph.Models.ODataErrors.ODataError)?.Error?.Code ?? string.Empty;
+                if (code.IndexOf("License", StringComparison.OrdinalIgnoreCase) >= 0 || code.IndexOf("Premium", StringComparison.OrdinalIgnoreCase) >= 0)
+                    OperationLog.Verbose($"Tenant {tenant.Label}: no PIM (it needs Microsoft Entra ID P2), so no eligible roles.");
+                else
+                    lock (warnings) warnings.Add($"Tenant {tenant.Label}: PIM-eligible roles could not be read ({error.Message}); IsAdmin and AdminRoles show active roles only.");
+            }
+            return (grants, groups);
+        }
+
+        private static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
+
+        // ------------------------------------------------------------ policies, groups
+
+        /// <summary>Conditional access policies, read as Graph's JSON so that every condition keeps Graph's own strings.</summary>
+        private static async Task<IReadOnlyList<CaPolicy>> ReadPoliciesAsync(PartnerConnection connection, string tenantId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var items = await GraphRest.GetAllAsync(connection, tenantId, GraphRest.Url(connection, false, "/identity/conditionalAccess/policies"),
+                    "Reading conditional access policies", cancellationToken).ConfigureAwait(false);
+                return items.Select(CaPolicy.FromJson).ToList();
+            }
+            catch (PartnerSecurityException ex) when (ex.ErrorId == "PremiumLicenseRequired")
+            {
+                // Conditional access needs P1: a tenant without it has no policies to read.
+                OperationLog.Verbose($"Tenant '{tenantId}': no conditional access (it needs Microsoft Entra ID P1).");
+                return Array.Empty<CaPolicy>();
+            }
+        }
+
+        private static async Task<Dictionary<string, MfaGroup>> ReadGroupsAsync(Microsoft.Graph.GraphServiceClient graph, string tenantId, IReadOnlyList<string> groupIds,
+            IReadOnlyList<string> unnamed, Dictionary<string, string?> names, int parallelism, CancellationToken cancellationToken)
+        {
+            var result = new Dictionary<string, MfaGroup>(StringComparer.OrdinalIgnoreCase);
+            if (groupIds.Count == 0) return result;
+            using var gate = new SemaphoreSlim(Math.Max(1, parallelism));
+            var namesTask = ReadGroupNamesAsync(graph, tenantId, unnamed, cancellationToken);
+            var memberTasks = groupIds.Select(async id =>
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try { return (Id: id, Members: await ReadTransitiveUsersAsync(graph, tenantId, id, cancellationToken).ConfigureAwait(false)); }
+                finally { gate.Release(); }
+            }).ToList();
+            var members = await Task.WhenAll(memberTasks).ConfigureAwait(false);
+            foreach (var pair in await namesTask.ConfigureAwait(false)) names[pair.Key] = pair.Value;
+            foreach (var (id, users) in members)
+                result[id] = new MfaGroup(id, names.TryGetValue(id, out var name) ? name : null, users);
+            return result;
+        }
+
+        private static async Task<List<string>> ReadTransitiveUsersAsync(Microsoft.Graph.GraphServiceClient graph, string tenantId, string groupId, CancellationToken cancellationToken)
+        {
+            var users = new List<string>();
+            try
+            {
+                await foreach (var member in GraphPaging.ReadAllAsync(
+                    (link, ct) => link == null
+                        ? graph.Groups[groupId].TransitiveMembers.GetAsync(r =>
+                        {
+                            r.QueryParameters.Select = new[] { "id" };
+                            r.QueryParameters.Top = UserPageSize;
+                        }, ct)
+                        : graph.Groups[groupId].TransitiveMembers.WithUrl(link).GetAsync(cancellationToken: ct),
+                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                {
+                    if (member is User && member.Id != null) users.Add(member.Id);
+                }
+            }
+            catch (ApiException ex) when (ex.ResponseStatusCode == 404)
+            {
+                // A policy may name a group that has since been deleted: it has no members.
+                OperationLog.Verbose($"Tenant '{tenantId}': group {groupId} named by a policy does not exist.");
+            }
+            catch (ApiException ex)
+            {
+                throw GraphErrors.Translate(ex, tenantId, $"Reading the members of group {groupId}");
+            }
+            return users;
+        }
+
+        private static async Task<Dictionary<string, string?>> ReadGroupNamesAsync(Microsoft.Graph.GraphServiceClient graph, string tenantId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+        {
+            var names = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < ids.Count; i += 1000)
+            {
+                try
+                {
+                    var response = await graph.DirectoryObjects.GetByIds.PostAsGetByIdsPostResponseAsync(
+                        new GetByIdsPostRequestBody { Ids = ids.Skip(i).Take(1000).ToList(), Types = new List<string> { "group" } },
+                        cancellationToken: cancellationToken).ConfigureAwait(false);
+                    foreach (var item in response?.Value ?? new List<DirectoryObject>())
+                    {
+                        if (item is Group group && group.Id != null) names[group.Id] = group.DisplayName;
+                    }
+                }
+                catch (ApiException ex)
+                {
+                    throw GraphErrors.Translate(ex, tenantId, "Reading the names of the groups policies name");
+                }
+            }
+            return names;
+        }
+
+        // ------------------------------------------------------------ per-user MFA
+
+        private static async Task ReadPerUserStatesAsync(PartnerConnection connection, TenantTarget tenant, MfaTenantData data, IReadOnlyList<MfaUser> users,
+            int parallelism, TenantActivity activity, IList<string> warnings, CancellationToken cancellationToken)
+        {
+            var states = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var unreadable = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            data.PerUserMfaStates = states;
+            data.PerUserMfaUnreadable = unreadable;
+            if (users.Count == 0) return;
+            activity.Report($"Reading the per-user MFA state of {users.Count} user(s)");
+            var batch = new GraphBatchClient(connection, tenant.Id, beta: true, parallelism);
+            var results = await batch.GetAsync(users.Select(u => (u.Id, $"/users/{u.Id}/authentication/requirements")).ToList(), "Reading per-user MFA states",
+                done => activity.Report($"Per-user MFA state: {done} of {users.Count} user(s) read"), cancellationToken).ConfigureAwait(false);
+            var failures = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var user in users)
+            {
+                var result = results[user.Id];
+                string? state = null;
+                if (result.Succeeded && result.Body is JsonElement body && body.ValueKind == JsonValueKind.Object
+                    && body.TryGetProperty("perUserMfaState", out var value) && value.ValueKind == JsonValueKind.String)
+                    state = value.GetString();
+                if (state != null)
+                {
+                    states[user.Id] = state;
+                    continue;
+                }
+                unreadable.Add(user.Id);
+                var cause = result.Succeeded ? "an answer without perUserMfaState" : $"HTTP {result.Status}{(result.ErrorCode == null ? string.Empty : " " + result.ErrorCode)}";
+                failures[cause] = failures.TryGetValue(cause, out var n) ? n + 1 : 1;
+            }
+            if (unreadable.Count > 0)
+            {
+                var causes = string.Join(", ", failures.Select(f => $"{f.Value} × {f.Key}"));
+                lock (warnings)
+                    warnings.Add($"Tenant {tenant.Label}: the per-user MFA state of {unreadable.Count} user(s) could not be read ({causes}); their verdicts count per-user MFA as off. Reading it needs Policy.Read.All and a Global Reader or Authentication Policy Administrator role.");
+            }
+        }
+    }
+}

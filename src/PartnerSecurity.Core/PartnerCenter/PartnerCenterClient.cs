@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerSecurity.Authentication;
+using PartnerSecurity.Connections;
+using PartnerSecurity.Diagnostics;
+
+namespace PartnerSecurity.PartnerCenter
+{
+    /// <summary>A customer as Partner Center lists it.</summary>
+    public sealed class PartnerCenterCustomer
+    {
+        public PartnerCenterCustomer(string id, string tenantId, string companyName, string? domain, string? relationshipToPartner)
+        {
+            Id = id;
+            TenantId = tenantId;
+            CompanyName = companyName;
+            Domain = domain;
+            RelationshipToPartner = relationshipToPartner;
+        }
+
+        public string Id { get; }
+        public string TenantId { get; }
+        public string CompanyName { get; }
+        public string? Domain { get; }
+        /// <summary>none, reseller, advisor, syndication, microsoft_support.</summary>
+        public string? RelationshipToPartner { get; }
+    }
+
+    /// <summary>
+    /// The few Partner Center REST endpoints the module uses, over the connection's HTTP pipeline with a
+    /// Partner Center token for the partner tenant. Every request carries MS-RequestId (the same on each
+    /// retry, since the pipeline resends the request as it was) and the client's MS-CorrelationId.
+    /// </summary>
+    public sealed class PartnerCenterClient
+    {
+        /// <summary>Customers per page: what Microsoft's own tools ask for.</summary>
+        public const int PageSize = 500;
+
+        private readonly PartnerConnection _connection;
+
+        public PartnerCenterClient(PartnerConnection connection)
+        {
+            _connection = connection;
+            CorrelationId = Guid.NewGuid();
+        }
+
+        /// <summary>Ties the requests of one operation together in Partner Center's logs.</summary>
+        public Guid CorrelationId { get; }
+
+        /// <summary>Every customer, following the continuation token (seekOperation=Next, MS-ContinuationToken) to the end.</summary>
+        public async IAsyncEnumerable<PartnerCenterCustomer> GetCustomersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var first = $"/v1/customers?size={PageSize}";
+            string? continuation = null;
+            do
+            {
+                var path = continuation == null ? first : first + "&seekOperation=Next";
+                using var page = await GetAsync(path, continuation, "Listing Partner Center customers", cancellationToken).ConfigureAwait(false);
+                var root = page.RootElement;
+                if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in items.EnumerateArray())
+                    {
+                        var customer = ReadCustomer(item);
+                        if (customer != null) yield return customer;
+                    }
+                }
+                continuation = ContinuationToken(root);
+            }
+            while (continuation != null);
+        }
+
+        private static PartnerCenterCustomer? ReadCustomer(JsonElement item)
+        {
+            var id = Str(item, "id");
+            JsonElement profile = item.TryGetProperty("companyProfile", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+            var tenantId = (profile.ValueKind == JsonValueKind.Object ? Str(profile, "tenantId") : null) ?? id;
+            if (tenantId == null) return null;
+            var name = (profile.ValueKind == JsonValueKind.Object ? Str(profile, "companyName") : null) ?? tenantId;
+            var domain = profile.ValueKind == JsonValueKind.Object ? Str(profile, "domain") : null;
+            return new PartnerCenterCustomer(id ?? tenantId, tenantId, name, domain, Str(item, "relationshipToPartner"));
+        }
+
+        /// <summary>The next page's token: the top-level continuationToken, or the header of links.next.</summary>
+        private static string? ContinuationToken(JsonElement root)
+        {
+            var token = Str(root, "continuationToken");
+            if (!string.IsNullOrEmpty(token)) return token;
+            if (root.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Object
+                && links.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.Object
+                && next.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var header in headers.EnumerateArray())
+                {
+                    if (string.Equals(Str(header, "key"), "MS-ContinuationToken", StringComparison.OrdinalIgnoreCase))
+                    {
+                        var value = Str(header, "value");
+                        if (!string.IsNullOrEmpty(value)) return value;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private async Task<JsonDocument> GetAsync(string pathAndQuery, string? continuationToken, string operation, CancellationToken cancellationToken)
+        {
+            var token = await _connection.Tokens.AcquireAsync(ApiResource.PartnerCenter, _connection.HomeTenantId, cancellationToken).ConfigureAwait(false);
+            using var client = _connection.Pipeline.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, _connection.Environment.PartnerCenterEndpoint + pathAndQuery);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Headers.TryAddWithoutValidation("MS-RequestId", Guid.NewGuid().ToString());
+            request.Headers.TryAddWithoutValidation("MS-CorrelationId", CorrelationId.ToString());
+            request.Headers.TryAddWithoutValidation("MS-PartnerCenter-Client", "PartnerSecurity");
+            request.Headers.TryAddWithoutValidation("X-Locale", "en-US");
+            if (continuationToken != null) request.Headers.TryAddWithoutValidation("MS-ContinuationToken", continuationToken);
+            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                throw PartnerCenterErrors.Translate((int)response.StatusCode, text, operation, _connection.HomeTenantId);
+            try
+            {
+                return JsonDocument.Parse(text);
+            }
+            catch (JsonException ex)
+            {
+                throw new PartnerSecurityException("PartnerCenterResponseUnreadable", ErrorKind.InvalidData, $"{operation}: Partner Center's answer is not JSON ({ex.Message}).", null, ex);
+            }
+        }
+
+        private static string? Str(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
+    /// <summary>Turns Partner Center's error body ({ code, description, ... }) into errors that say what to do.</summary>
+    public static class PartnerCenterErrors
+    {
+        public static PartnerSecurityException Translate(int status, string body, string operation, string partnerTenantId)
+        {
+            string? code = null, description = null;
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                var root = document.RootElement;
+                if (root.ValueKind == JsonValueKind.Object)
+                {
+                    if (root.TryGetProperty("code", out var c)) code = c.ValueKind == JsonValueKind.String ? c.GetString() : c.GetRawText();
+                    if (root.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String) description = d.GetString();
+                    else if (root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) description = m.GetString();
+                }
+            }
+            catch (JsonException) { }
+            var detail = $"{operation} failed: {description ?? "no description"} (Partner Center {(code == null ? string.Empty : "code " + code + ", ")}HTTP {status}).";
+            if (code == "10001" || (description?.IndexOf("MFA required", StringComparison.OrdinalIgnoreCase) >= 0))
+                return new PartnerSecurityException("PartnerCenterMfaRequired", ErrorKind.AuthenticationError, detail,
+                    "Partner Center accepts App+User calls only from a sign-in that completed MFA: run Connect-PartnerSecurity again and complete MFA (for automation, use an MFA-backed refresh token of the Secure Application Model).", null, partnerTenantId);
+            switch (status)
+            {
+                case 401:
+                    return new PartnerSecurityException("PartnerCenterUnauthorized", ErrorKind.AuthenticationError, detail,
+                        "Run Connect-PartnerSecurity again with an account of the partner tenant that has a Partner Center role (Admin agent).", null, partnerTenantId);
+                case 403:
+                    return new PartnerSecurityException("PartnerCenterAccessDenied", ErrorKind.PermissionDenied, detail,
+                        "Give the signed-in account the Admin agent role in Partner Center (or connect with one that has it).", null, partnerTenantId);
+                case 404:
+                    return new PartnerSecurityException("PartnerCenterNotFound", ErrorKind.ObjectNotFound, detail, null, null, partnerTenantId);
+                case 429:
+                    return new PartnerSecurityException("PartnerCenterThrottled", ErrorKind.LimitsExceeded, detail,
+                        "Partner Center kept throttling after the retries; run again in a minute.", null, partnerTenantId);
+                default:
+                    if (status >= 500)
+                        return new PartnerSecurityException("PartnerCenterUnavailable", ErrorKind.ResourceUnavailable, detail, "Partner Center is unavailable; run again later.", null, partnerTenantId);
+                    return new PartnerSecurityException("PartnerCenterRequestFailed", ErrorKind.InvalidOperation, detail, null, null, partnerTenantId);
+            }
+        }
+    }
+}

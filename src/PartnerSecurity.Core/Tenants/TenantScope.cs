@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Kiota.Abstractions;
+using PartnerSecurity.Connections;
+using PartnerSecurity.Graph;
+using PartnerSecurity.PartnerCenter;
+
+namespace PartnerSecurity.Tenants
+{
+    /// <summary>
+    /// Which tenants a tenant-scoped cmdlet runs in: the connected tenant by default, the customer tenants
+    /// named by -CustomerTenantId (ids or domains), or every customer Partner Center lists (-AllCustomers,
+    /// never the partner tenant itself).
+    /// </summary>
+    public static class TenantScope
+    {
+        public static async Task<IReadOnlyList<TenantTarget>> ResolveAsync(PartnerConnection connection, IReadOnlyCollection<string>? requested, bool allCustomers, CancellationToken cancellationToken)
+        {
+            if (allCustomers)
+            {
+                var customers = new List<TenantTarget>();
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { connection.HomeTenantId };
+                await foreach (var customer in new PartnerCenterClient(connection).GetCustomersAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (seen.Add(customer.TenantId)) customers.Add(new TenantTarget(customer.TenantId, customer.CompanyName, isHome: false));
+                }
+                return customers;
+            }
+            if (requested == null || requested.Count == 0)
+                return new[] { Home(connection) };
+            var targets = new List<TenantTarget>();
+            var unique = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var value in requested)
+            {
+                if (!unique.Add(value)) continue;
+                bool home = string.Equals(value, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase);
+                targets.Add(home ? Home(connection, value) : new TenantTarget(value, null, isHome: false, requested: value));
+            }
+            return targets;
+        }
+
+        public static TenantTarget Home(PartnerConnection connection, string? requested = null) =>
+            new TenantTarget(connection.HomeTenantId, connection.Context.TenantName, isHome: true, requested);
+
+        /// <summary>The tenant with its GUID and name: reads the organization only when one of them is unknown.</summary>
+        public static async Task<TenantTarget> DescribeAsync(PartnerConnection connection, TenantTarget target, CancellationToken cancellationToken)
+        {
+            if (target.IsDescribed) return target;
+            try
+            {
+                var organizations = await connection.Graph(target.Id).Organization
+                    .GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName" }, cancellationToken).ConfigureAwait(false);
+                var organization = organizations?.Value?.FirstOrDefault();
+                var id = organization?.Id ?? target.Id;
+                bool home = target.IsHome || string.Equals(id, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase);
+                return new TenantTarget(id, organization?.DisplayName ?? target.Name ?? id, home, target.Requested);
+            }
+            catch (ApiException ex)
+            {
+                throw GraphErrors.Translate(ex, target.Id, "Reading the organization");
+            }
+        }
+    }
+}

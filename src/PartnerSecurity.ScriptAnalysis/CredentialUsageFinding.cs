@@ -1,0 +1,73 @@
+namespace PartnerSecurity.ScriptAnalysis
+{
+    /// <summary>What a finding is: the way a script signs in or handles a credential that breaks under MFA.</summary>
+    public enum FindingKind
+    {
+        /// <summary>A sign-in cmdlet given a user credential (no application-credential marker on the same call).</summary>
+        UserCredential,
+        /// <summary>An OAuth resource-owner password grant (grant_type=password) built for an HTTP call.</summary>
+        PasswordGrant,
+        /// <summary>A password written in the script: ConvertTo-SecureString -AsPlainText on a literal, a literal handed to PSCredential.</summary>
+        PlainTextPassword,
+        /// <summary>Exchange Online remote PowerShell over Basic authentication (New-PSSession -Authentication Basic).</summary>
+        BasicAuthRemoting,
+        /// <summary>Import-Module, #Requires -Modules or using module of a retired module (MSOnline, AzureAD, AzureADPreview, AzureRM).</summary>
+        LegacyModule,
+    }
+
+    /// <summary>How urgent a finding is. Ordered: sorting by severity puts High last (or first with -Descending).</summary>
+    public enum FindingSeverity
+    {
+        /// <summary>A dependency on a retired module: the script stops working when the module does.</summary>
+        Low = 1,
+        /// <summary>A user-credential sign-in: fails as soon as MFA is enforced on the account.</summary>
+        Medium = 2,
+        /// <summary>A secret written in the script, a password grant, or Basic authentication: fails under MFA and exposes a password.</summary>
+        High = 3,
+    }
+
+    /// <summary>One place in one script that signs in with, builds or holds a user credential, and what replaces it.</summary>
+    public sealed class CredentialUsageFinding
+    {
+        public CredentialUsageFinding(string path, int line, int column, FindingKind kind, string command, string module,
+            FindingSeverity severity, string snippet, string recommendation)
+        {
+            Path = path;
+            Line = line;
+            Column = column;
+            Kind = kind;
+            Command = command;
+            Module = module;
+            Severity = severity;
+            Snippet = snippet;
+            Recommendation = recommendation;
+        }
+
+        /// <summary>The script's full path.</summary>
+        public string Path { get; }
+
+        /// <summary>1-based line of the finding.</summary>
+        public int Line { get; }
+
+        /// <summary>1-based column of the finding.</summary>
+        public int Column { get; }
+
+        public FindingKind Kind { get; }
+
+        /// <summary>The command (or construct: #Requires, using module, RequiredModules) at fault; empty when there is none.</summary>
+        public string Command { get; }
+
+        /// <summary>The module that provides the command, or the retired module a LegacyModule finding names; empty when none.</summary>
+        public string Module { get; }
+
+        public FindingSeverity Severity { get; }
+
+        /// <summary>The finding's line, trimmed, with literal passwords and secrets replaced by asterisks.</summary>
+        public string Snippet { get; }
+
+        /// <summary>What to use instead.</summary>
+        public string Recommendation { get; }
+
+        public override string ToString() => $"{Path}:{Line}:{Column} {Kind} {Command}";
+    }
+}

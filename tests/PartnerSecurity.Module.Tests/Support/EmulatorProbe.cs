@@ -1,0 +1,59 @@
+using System.Collections;
+using System.Reflection;
+using System.Management.Automation.Runspaces;
+
+namespace PartnerSecurity.Module.Tests.Support;
+
+/// <summary>
+/// Reaches, by reflection, the tenant emulator behind a session's connection. The emulator lives in the
+/// module's private load context, out of the test's reach by type, which is how it should be: only tests
+/// look inside, to inject faults, move the clock, or read back every token the emulator issued.
+/// </summary>
+public sealed class EmulatorProbe
+{
+    private const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+    private readonly object _emulator;
+
+    private EmulatorProbe(object emulator) => _emulator = emulator;
+
+    /// <summary>The emulator of the connection of <paramref name="runspace"/>; fails when it is not connected to one.</summary>
+    public static EmulatorProbe For(Runspace runspace)
+    {
+        var module = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "PartnerSecurity");
+        var store = module.GetType("PartnerSecurity.Runtime.SessionConnections", throwOnError: true)!;
+        var connections = (IDictionary)store.GetField("s_byRunspace", Any)!.GetValue(null)!;
+        var connection = connections[runspace.InstanceId] ?? throw new InvalidOperationException("The session has no connection.");
+        var pipeline = connection.GetType().GetProperty("Pipeline", Any)!.GetValue(connection)!;
+        var transport = pipeline.GetType().GetField("_transport", Any)!.GetValue(pipeline)!;
+        if (transport.GetType().FullName != "PartnerSecurity.Emulator.TenantEmulator")
+            throw new InvalidOperationException("The session is not connected to the emulator.");
+        return new EmulatorProbe(transport);
+    }
+
+    private object Get(object target, string name) =>
+        target.GetType().GetProperty(name, Any)?.GetValue(target) ?? target.GetType().GetField(name, Any)!.GetValue(target)!;
+
+    /// <summary>Every token and code the emulator issued.</summary>
+    public IReadOnlyCollection<string> IssuedSecrets =>
+        ((IEnumerable)Get(Get(Get(_emulator, "Context"), "Grants"), "IssuedSecrets")).Cast<string>().ToList();
+
+    public int RequestCount(string urlContains) =>
+        ((IEnumerable)Get(Get(_emulator, "Requests"), "Records")).Cast<object>().Count(r => ((string)Get(r, "Url")).Contains(urlContains));
+
+    /// <summary>Makes the next matching requests fail (kind: Throttle, ServiceUnavailable, GatewayTimeout, ConnectionFailure).</summary>
+    public void InjectFault(string pattern, string kind, int times = 1, string? retryAfter = null)
+    {
+        var assembly = _emulator.GetType().Assembly;
+        var kindType = assembly.GetType("PartnerSecurity.Emulator.Http.FaultKind", throwOnError: true)!;
+        var faultType = assembly.GetType("PartnerSecurity.Emulator.Http.Fault", throwOnError: true)!;
+        var fault = Activator.CreateInstance(faultType, pattern, Enum.Parse(kindType, kind), times, retryAfter)!;
+        var faults = Get(_emulator, "Faults");
+        faults.GetType().GetMethod("Add")!.Invoke(faults, new[] { fault });
+    }
+
+    public void AdvanceClock(TimeSpan by)
+    {
+        var clock = Get(_emulator, "Clock");
+        clock.GetType().GetMethod("Advance")!.Invoke(clock, new object[] { by });
+    }
+}
