@@ -205,6 +205,42 @@ public class SecureAppModelTests
     }
 
     [Fact]
+    public void On_the_demo_tenant_one_consent_reaches_both_customers_with_gdap_and_names_Adatum_whose_gdap_expired()
+    {
+        using var s = new Scenario();
+        var demo = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(HostedEngine.ModuleManifest)!, "Demo", "demo-tenant.json")))!;
+        var customers = demo["customers"]!.AsArray().ToDictionary(c => (string)c!["customer"]!["companyProfile"]!["companyName"]!, c => (string)c!["customer"]!["id"]!);
+
+        var admin = s.Single("Connect-PartnerSecurity -Demo -Scopes Application.ReadWrite.All, GroupMember.ReadWrite.All");
+        Assert.True((bool)admin.Properties["HasMfaClaim"].Value, "the demo's first Global Administrator is an MFA-registered admin agent");
+        var app = s.Single($"$app = New-SecureAppModelApplication -DisplayName 'Demo SAM {s.Name}'; $app");
+        s.Thumbprints.Add((string)app.Properties["CertificateThumbprint"].Value);
+        var token = s.Single($"New-SecureAppModelToken -ApplicationId $app.ApplicationId -CertificateThumbprint $app.CertificateThumbprint -SaveAs {s.Name}");
+        Assert.True((bool)token.Properties["HasMfaClaim"].Value);
+        Assert.Equal(admin.Properties["Account"].Value, token.Properties["Account"].Value);
+
+        var emulator = EmulatorAccess.OfConnection(s.Session);
+        emulator.Advance(TimeSpan.FromDays(45));
+        foreach (var name in new[] { "Fabrikam Dental", "Tailspin Logistics" })
+        {
+            var exchanged = s.Single($"New-SecureAppModelToken -RefreshTokenName {s.Name} -TenantId {customers[name]}");
+            Assert.Equal(customers[name], exchanged.Properties["TenantId"].Value);
+        }
+        var adatum = s.Fails($"New-SecureAppModelToken -RefreshTokenName {s.Name} -TenantId {customers["Adatum Legal"]}", "NoDelegatedAccess");
+        Assert.Contains("GDAP", adatum.ErrorDetails.RecommendedAction);
+
+        // The stored token was rotated by the exchanges: 45 days later it still has its full 90.
+        Assert.True((int)s.Single($"Get-SecureAppModelTokenStatus -Name {s.Name}").Properties["DaysLeft"].Value >= 89);
+        var unattended = s.Single($"Connect-PartnerSecurity -RefreshTokenName {s.Name}");
+        Assert.Equal("SecureAppModel", unattended.Properties["AuthMode"].Value);
+        Assert.Equal("Demo", unattended.Properties["Environment"].Value);
+
+        emulator.Advance(TimeSpan.FromDays(91));
+        var expired = s.Fails($"Connect-PartnerSecurity -RefreshTokenName {s.Name}", "RefreshTokenExpired");
+        Assert.Contains("New-SecureAppModelToken", expired.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
     public void WhatIf_shows_each_provisioning_step_and_changes_nothing()
     {
         using var s = new Scenario();
