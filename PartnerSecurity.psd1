@@ -18,6 +18,7 @@
         'PartnerSecurity.Format.ps1xml'
         'CredentialUsage.Format.ps1xml'
         'Mfa.Format.ps1xml'
+        'SecureAppModel.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-PartnerSecurity'
@@ -27,6 +28,11 @@
         'Find-PartnerCredentialUsage'
         'Get-PartnerCustomer'
         'Get-PartnerMfaStatus'
+        'New-SecureAppModelApplication'
+        'New-SecureAppModelToken'
+        'Get-SecureAppModelTokenStatus'
+        'Update-SecureAppModelToken'
+        'Test-PartnerSecurityRequirement'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -11,5 +11,8 @@ namespace PartnerSecurity.Emulator
 
         /// <summary>Access-token lifetime in seconds (Entra ID: 60 to 90 minutes).</summary>
         public int AccessTokenLifetimeSeconds { get; set; } = 3599;
+
+        /// <summary>The device code flow's polling interval in seconds (Entra ID says 5; 1 keeps tests fast, MSAL honours it).</summary>
+        public int DeviceCodePollingIntervalSeconds { get; set; } = 1;
     }
 }

@@ -35,6 +35,7 @@ namespace PartnerSecurity.Emulator.Graph
             AuthenticationRequirementsEndpoints.Register,
             TenantRelationshipEndpoints.Register,
             DirectoryObjectEndpoints.Register,
+            ApplicationEndpoints.Register,
         };
 
         private readonly EmulatorContext _context;
