@@ -13,7 +13,8 @@ namespace PartnerSecurity.Emulator.Identity
     {
         // One fixed key for every emulator in every process: tokens one process cached (a persisted MSAL
         // cache, a stored refresh token's access tokens) stay valid when a later process replays the same
-        // snapshot, as they would against the one real cloud. It signs emulator tokens only.
+        // snapshot, as they would against the one real cloud. The key is public on purpose and trusted by
+        // nothing but this emulator: a token it signs is worthless anywhere else. Never reuse it.
         private static readonly Lazy<JwtSigner> s_shared = new Lazy<JwtSigner>(() => new JwtSigner(FixedKey()));
 
         private static RSA FixedKey()
