@@ -19,6 +19,7 @@
         'CredentialUsage.Format.ps1xml'
         'Mfa.Format.ps1xml'
         'Enforcement.Format.ps1xml'
+        'SecureAppModel.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-PartnerSecurity'
@@ -33,6 +34,11 @@
         'Set-PartnerUserMfaState'
         'Get-PartnerUserSignActivity'
         'Get-PartnerLegacyAuthUsage'
+        'New-SecureAppModelApplication'
+        'New-SecureAppModelToken'
+        'Get-SecureAppModelTokenStatus'
+        'Update-SecureAppModelToken'
+        'Test-PartnerSecurityRequirement'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -18,5 +18,8 @@ namespace PartnerSecurity.Emulator
         /// default): no limit, and tests inject throttling with <see cref="Http.FaultInjector"/> instead.
         /// </summary>
         public int? ReportsRequestsPer10Seconds { get; set; }
+
+        /// <summary>The device code flow's polling interval in seconds (Entra ID says 5; 1 keeps tests fast, MSAL honours it).</summary>
+        public int DeviceCodePollingIntervalSeconds { get; set; } = 1;
     }
 }

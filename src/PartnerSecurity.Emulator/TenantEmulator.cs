@@ -29,6 +29,9 @@ namespace PartnerSecurity.Emulator
             Snapshot = snapshot;
             Context = new EmulatorContext(new EmulatedCloud(snapshot), options ?? new EmulatorOptions());
             _identity = new IdentityService(Context);
+            DeviceCodeFlow.Register(_identity);
+            ClientAssertions.Register(_identity);
+            MfaPolicy.Register(_identity);
             _graph = new GraphService(Context);
             _partnerCenter = new PartnerCenterService(Context);
             Browser = new SimulatedBrowser(this);
@@ -49,6 +52,19 @@ namespace PartnerSecurity.Emulator
         public RequestLog Requests { get; } = new RequestLog();
         /// <summary>The items of Graph $batch requests, each with its own status.</summary>
         public RequestLog BatchItems => Context.BatchItems;
+
+        /// <summary>
+        /// An access token as an interactive sign-in of the user would get it (amr with mfa when they registered
+        /// a strong method), for tests that bring their own token. <paramref name="scope"/> is one resource's
+        /// scope, for example "https://graph.microsoft.com/.default".
+        /// </summary>
+        public string IssueUserAccessToken(string userIdOrUpn, string scope)
+        {
+            var (home, user) = Cloud.FindUser(userIdOrUpn) ?? throw new ArgumentException($"No user '{userIdOrUpn}' in the emulated cloud.", nameof(userIdOrUpn));
+            var scopes = ScopeRequest.Parse(scope, out var error) ?? throw new ArgumentException(error, nameof(scope));
+            var client = ClientRegistry.Find(Cloud, "14d82eec-204b-4c2f-b7e8-296a70dab67e")!;
+            return _identity.Issuer.UserAccessToken(home, home, user, client, scopes, IdentityService.AuthenticationMethods(home, user), 0);
+        }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
         {
@@ -76,6 +92,8 @@ namespace PartnerSecurity.Emulator
         private Task<HttpResponseMessage> RouteAsync(EmulatorRequest request)
         {
             var host = request.Uri.Host.ToLowerInvariant();
+            if (request.Uri.Scheme == Uri.UriSchemeHttp && host == ManagedIdentityEndpoint.Host)
+                return Task.FromResult(ManagedIdentityEndpoint.Handle(request, _identity));
             if (request.Uri.Scheme != Uri.UriSchemeHttps)
                 return Task.FromResult(EmulatorResponse.Text(HttpStatusCode.BadRequest, "The emulated cloud only answers HTTPS."));
             if (IdentityService.Hosts.Contains(host)) return _identity.HandleAsync(request);

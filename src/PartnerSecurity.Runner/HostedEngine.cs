@@ -81,6 +81,11 @@ namespace PartnerSecurity.Hosting
             ps.AddScript(script);
             var result = new InvocationResult();
             var output = new List<PSObject>();
+            if (display)
+            {
+                // Show each error when it happens, between the output around it, as a console does.
+                ps.Streams.Error.DataAdded += (sender, e) => UI.WriteErrorLine(Describe(((PSDataCollection<ErrorRecord>)sender!)[e.Index]));
+            }
             try
             {
                 if (display)
@@ -104,10 +109,6 @@ namespace PartnerSecurity.Hosting
             }
             result.Output = output;
             result.Errors = ps.Streams.Error.ToList();
-            if (display)
-            {
-                foreach (var error in result.Errors) UI.WriteErrorLine(Describe(error));
-            }
             result.Warnings = ps.Streams.Warning.ToList();
             result.Verbose = ps.Streams.Verbose.ToList();
             result.Debug = ps.Streams.Debug.ToList();

@@ -15,6 +15,8 @@ namespace PartnerSecurity.Authentication
         private readonly System.Func<CloudEnvironment, string> _endpoint;
 
         public string Name { get; }
+        /// <summary>True for resources whose tokens are for Microsoft Graph.</summary>
+        public bool IsGraph => Name.StartsWith("Microsoft Graph", System.StringComparison.Ordinal);
         public IReadOnlyList<string> DelegatedPermissions { get; }
 
         public string Endpoint(CloudEnvironment environment) => _endpoint(environment);
@@ -36,6 +38,15 @@ namespace PartnerSecurity.Authentication
             "User.Read.All", "Directory.Read.All", "Policy.Read.All", "AuditLog.Read.All", "RoleManagement.Read.Directory",
             "UserAuthenticationMethod.Read.All", "DelegatedAdminRelationship.Read.All", "Policy.ReadWrite.SecurityDefaults",
             "Policy.ReadWrite.AuthenticationMethod",
+        });
+
+        /// <summary>
+        /// Microsoft Graph with the writes New-SecureAppModelApplication needs: app registrations, service
+        /// principals and group membership (AdminAgents). Asked for only when that cmdlet runs.
+        /// </summary>
+        public static readonly ApiResource GraphApplicationAdmin = new ApiResource("Microsoft Graph (app registrations)", e => e.GraphEndpoint, new[]
+        {
+            "Application.ReadWrite.All", "GroupMember.ReadWrite.All",
         });
 
         public static readonly ApiResource PartnerCenter = new ApiResource("Partner Center", e => e.PartnerCenterEndpoint, new[] { "user_impersonation" });

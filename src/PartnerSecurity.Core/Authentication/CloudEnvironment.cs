@@ -25,7 +25,7 @@ namespace PartnerSecurity.Authentication
         public static readonly CloudEnvironment Global = new CloudEnvironment("Global", "https://login.microsoftonline.com", "https://graph.microsoft.com", "https://api.partnercenter.microsoft.com");
         public static readonly CloudEnvironment USGov = new CloudEnvironment("USGov", "https://login.microsoftonline.us", "https://graph.microsoft.us", "https://api.partnercenter.microsoft.com");
         public static readonly CloudEnvironment USGovDoD = new CloudEnvironment("USGovDoD", "https://login.microsoftonline.us", "https://dod-graph.microsoft.us", "https://api.partnercenter.microsoft.com");
-        public static readonly CloudEnvironment China = new CloudEnvironment("China", "https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn", "https://api.partnercenter.microsoft.com");
+        public static readonly CloudEnvironment China = new CloudEnvironment("China", "https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn", "https://partner.partnercenterapi.microsoftonline.cn");
 
         public static IReadOnlyList<CloudEnvironment> All { get; } = new[] { Global, USGov, USGovDoD, China };
 

@@ -12,6 +12,9 @@ namespace PartnerSecurity.Authentication
         /// <summary>Who is signed in: a UPN for users, the application id for apps.</summary>
         public abstract string Account { get; }
 
+        /// <summary>The tenant the identity belongs to, when the sign-in told it (null: the request's tenant).</summary>
+        public virtual string? HomeTenantId => null;
+
         /// <summary>A token for the resource in the given tenant (the home tenant or a customer's).</summary>
         public abstract Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken);
 

@@ -45,12 +45,15 @@ namespace PartnerSecurity.Authentication
 
             var scopes = ApiResource.Graph.DelegatedScopes(environment);
             var source = new UserTokenSource(app, environment, request.Mode == ConnectionMode.DeviceCode ? "DeviceCode" : request.Mode == ConnectionMode.Interactive ? "Interactive" : request.Mode.ToString());
+            var blob = request.ContextScope == ContextScope.CurrentUser ? ProtectedBlob.Open(CacheBlobName(request), request.Storage) : null;
+            source._cache = TokenCacheBinding.Attach(app.UserTokenCache, request.ApplicationId ?? WellKnownClients.ModuleClientId, blob);
+            if (blob != null && await source.TrySilentAsync(request, scopes, cancellationToken).ConfigureAwait(false)) return source;
             AuthenticationResult result;
             try
             {
                 if (request.Mode == ConnectionMode.DeviceCode)
                 {
-                    result = await app.AcquireTokenWithDeviceCode(scopes, code =>
+                    result = await app.AcquireTokenWithDeviceCode(scopes.Concat(ExtraScopes(request, environment)).Distinct(StringComparer.OrdinalIgnoreCase), code =>
                     {
                         (request.DeviceCodeMessage ?? OperationLog.Warning)(code.Message);
                         return Task.CompletedTask;
@@ -59,6 +62,7 @@ namespace PartnerSecurity.Authentication
                 else
                 {
                     var builder = app.AcquireTokenInteractive(scopes)
+                        .WithExtraScopesToConsent(ExtraScopes(request, environment))
                         .WithPrompt(Prompt.SelectAccount)
                         .WithUseEmbeddedWebView(false);
                     if (request.Browser != null)
@@ -75,12 +79,14 @@ namespace PartnerSecurity.Authentication
                 throw MsalErrors.Translate(ex, request.TenantId ?? "organizations", ApiResource.Graph.Name);
             }
             source._account = result.Account;
-            source.HomeTenantId = result.TenantId;
+            source._homeTenantId = result.TenantId;
             return source;
         }
 
+        private string _homeTenantId = string.Empty;
+
         /// <summary>The tenant the user signed in to.</summary>
-        public string HomeTenantId { get; private set; } = string.Empty;
+        public override string? HomeTenantId => _homeTenantId;
 
         public override async Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken)
         {
@@ -99,11 +105,60 @@ namespace PartnerSecurity.Authentication
             }
         }
 
+        /// <summary>
+        /// Forgets the sign-in. A sign-in kept for the user (-ContextScope CurrentUser) stays in the protected
+        /// cache so the next session signs in silently; Disconnect-PartnerSecurity -ClearTokenCache removes it.
+        /// </summary>
         public override async Task SignOutAsync()
         {
-            foreach (var account in (await _app.GetAccountsAsync().ConfigureAwait(false)).ToList())
-                await _app.RemoveAsync(account).ConfigureAwait(false);
+            if (_cache == null || !_cache.IsPersisted)
+            {
+                foreach (var account in (await _app.GetAccountsAsync().ConfigureAwait(false)).ToList())
+                    await _app.RemoveAsync(account).ConfigureAwait(false);
+            }
             _account = null;
+        }
+
+        private TokenCacheBinding? _cache;
+
+        /// <summary>The protected blob of MSAL's cache for a cloud; emulated clouds never share the real clouds' cache.</summary>
+        internal static string CacheBlobName(ConnectionRequest request) =>
+            "msal-" + (request.Transport != null ? "emulated" : request.Environment.Name.ToLowerInvariant()) + ".cache";
+
+        /// <summary>Every cache blob name, for Disconnect-PartnerSecurity -ClearTokenCache.</summary>
+        public static System.Collections.Generic.IEnumerable<string> AllCacheBlobNames =>
+            CloudEnvironment.All.Select(e => "msal-" + e.Name.ToLowerInvariant() + ".cache").Concat(new[] { "msal-emulated.cache" });
+
+        private static string[] ExtraScopes(ConnectionRequest request, CloudEnvironment environment) =>
+            (request.ExtraScopes ?? Array.Empty<string>())
+                .Select(s => s.Contains("://") || s.Contains("/") || s == "offline_access" || s == "openid" || s == "profile" ? s : environment.GraphEndpoint + "/" + s)
+                .ToArray();
+
+        /// <summary>Signs in from the persisted cache without a browser when an account matching the request is there.</summary>
+        private async Task<bool> TrySilentAsync(ConnectionRequest request, string[] scopes, CancellationToken cancellationToken)
+        {
+            var accounts = (await _app.GetAccountsAsync().ConfigureAwait(false)).ToList();
+            var candidates = accounts.Where(a =>
+                (string.IsNullOrEmpty(request.LoginHint) || string.Equals(a.Username, request.LoginHint, StringComparison.OrdinalIgnoreCase))
+                && (string.IsNullOrEmpty(request.TenantId) || !Guid.TryParse(request.TenantId, out _) || string.Equals(a.HomeAccountId?.TenantId, request.TenantId, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+            if (candidates.Count != 1) return false;
+            try
+            {
+                var result = await _app.AcquireTokenSilent(scopes, candidates[0]).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                _account = result.Account;
+                _homeTenantId = result.TenantId;
+                OperationLog.Verbose($"Signed in silently as {result.Account.Username} from the token cache kept for the current user.");
+                return true;
+            }
+            catch (MsalUiRequiredException)
+            {
+                return false;
+            }
+            catch (MsalServiceException)
+            {
+                return false;
+            }
         }
     }
 }

@@ -33,6 +33,21 @@ namespace PartnerSecurity.Connections
         public X509Certificate2? Certificate { get; set; }
         public string? LoginHint { get; set; }
 
+        /// <summary>Delegated scopes to consent to at sign-in besides the module's own (Connect-PartnerSecurity -Scopes).</summary>
+        public string[]? ExtraScopes { get; set; }
+        /// <summary>Process: the sign-in lives in this session. CurrentUser: MSAL's cache is kept in protected storage.</summary>
+        public ContextScope ContextScope { get; set; } = ContextScope.Process;
+        public TokenStorageOptions Storage { get; set; } = new TokenStorageOptions();
+
+        /// <summary>The Secure Application Model refresh token to redeem (with the application's credential).</summary>
+        public SecureString? RefreshToken { get; set; }
+        /// <summary>The name of a refresh token in the Secure Application Model token store; rotated on every use.</summary>
+        public string? RefreshTokenName { get; set; }
+        /// <summary>A token brought by the caller (Connect-PartnerSecurity -AccessToken).</summary>
+        public SecureString? AccessToken { get; set; }
+        /// <summary>For emulated clouds: the snapshot file served (recorded with stored tokens).</summary>
+        public string? SnapshotPath { get; set; }
+
         /// <summary>Opens the sign-in page; null means the system browser.</summary>
         public Func<Uri, CancellationToken, Task>? Browser { get; set; }
         /// <summary>Shows the device code message to the user.</summary>

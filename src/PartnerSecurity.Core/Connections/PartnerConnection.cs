@@ -22,6 +22,7 @@ namespace PartnerSecurity.Connections
         private PartnerConnection(ConnectionRequest request, HttpPipeline pipeline, TokenSource tokens)
         {
             Environment = request.Environment;
+            Request = request;
             Pipeline = pipeline;
             Tokens = tokens;
             RetryPolicy = request.RetryPolicy ?? RetryPolicy.Default;
@@ -29,6 +30,8 @@ namespace PartnerSecurity.Connections
         }
 
         public CloudEnvironment Environment { get; }
+        /// <summary>How this connection was made: the cloud (transport, browser, clock) other sign-ins of the session reuse.</summary>
+        public ConnectionRequest Request { get; }
         public HttpPipeline Pipeline { get; }
         public TokenSource Tokens { get; }
         /// <summary>The pipeline's retry rules, for what retries outside it (throttled items of a Graph $batch).</summary>
@@ -55,11 +58,20 @@ namespace PartnerSecurity.Connections
                     case ConnectionMode.Certificate:
                         tokens = AppTokenSource.Create(request, pipeline);
                         break;
+                    case ConnectionMode.RefreshToken:
+                        tokens = await SecureAppModel.SecureAppModelTokenSource.SignInAsync(request, pipeline, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case ConnectionMode.ManagedIdentity:
+                        tokens = ManagedIdentityTokenSource.Create(request, pipeline);
+                        break;
+                    case ConnectionMode.AccessToken:
+                        tokens = BearerTokenSource.Create(request);
+                        break;
                     default:
                         throw new PartnerSecurityException("ModeNotAvailable", ErrorKind.NotSupported,
                             $"Signing in with {request.Mode} is not available in this version.", "Use -Demo, -Snapshot, interactive sign-in, or an application id with a secret or certificate.");
                 }
-                var tenant = (tokens as UserTokenSource)?.HomeTenantId ?? request.TenantId!;
+                var tenant = tokens.HomeTenantId ?? request.TenantId ?? string.Empty;
                 var token = await tokens.AcquireAsync(ApiResource.Graph, tenant, cancellationToken).ConfigureAwait(false);
                 var tenantId = token.Claims.TenantId ?? tenant;
                 var connection = new PartnerConnection(request, pipeline, tokens);
@@ -79,6 +91,10 @@ namespace PartnerSecurity.Connections
         /// <summary>The Graph client for a tenant (the home tenant or a customer's), v1.0 or beta.</summary>
         public GraphServiceClient Graph(string tenantId, bool beta = false) =>
             _graphClients.GetOrAdd(tenantId + (beta ? "|beta" : "|v1.0"), _ => PartnerSecurity.Graph.GraphClientFactory.Create(this, tenantId, beta));
+
+        /// <summary>A Graph client whose token carries the given resource's permissions (for example app-registration writes).</summary>
+        public GraphServiceClient Graph(string tenantId, ApiResource permissions) =>
+            _graphClients.GetOrAdd(tenantId + "|v1.0|" + permissions.Name, _ => PartnerSecurity.Graph.GraphClientFactory.Create(this, tenantId, false, permissions));
 
         public async Task DisconnectAsync()
         {

@@ -16,10 +16,10 @@ namespace PartnerSecurity.Graph
     /// </summary>
     internal static class GraphClientFactory
     {
-        public static GraphServiceClient Create(PartnerConnection connection, string tenantId, bool beta)
+        public static GraphServiceClient Create(PartnerConnection connection, string tenantId, bool beta, ApiResource? permissions = null)
         {
             var endpoint = connection.Environment.GraphEndpoint;
-            var auth = new BaseBearerTokenAuthenticationProvider(new TokenProvider(connection.Tokens, tenantId, new Uri(endpoint).Host));
+            var auth = new BaseBearerTokenAuthenticationProvider(new TokenProvider(connection.Tokens, tenantId, new Uri(endpoint).Host, permissions ?? ApiResource.Graph));
             return new GraphServiceClient(connection.Pipeline.CreateClient(), auth, endpoint + (beta ? "/beta" : "/v1.0"));
         }
 
@@ -27,11 +27,13 @@ namespace PartnerSecurity.Graph
         {
             private readonly TokenSource _tokens;
             private readonly string _tenantId;
+            private readonly ApiResource _resource;
 
-            public TokenProvider(TokenSource tokens, string tenantId, string host)
+            public TokenProvider(TokenSource tokens, string tenantId, string host, ApiResource resource)
             {
                 _tokens = tokens;
                 _tenantId = tenantId;
+                _resource = resource;
                 AllowedHostsValidator = new AllowedHostsValidator(new[] { host });
             }
 
@@ -39,7 +41,7 @@ namespace PartnerSecurity.Graph
 
             public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
             {
-                var token = await _tokens.AcquireAsync(ApiResource.Graph, _tenantId, cancellationToken).ConfigureAwait(false);
+                var token = await _tokens.AcquireAsync(_resource, _tenantId, cancellationToken).ConfigureAwait(false);
                 return token.Value;
             }
         }

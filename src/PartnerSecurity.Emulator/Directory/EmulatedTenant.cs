@@ -95,28 +95,34 @@ namespace PartnerSecurity.Emulator.Directory
         }
 
         /// <summary>Template ids of the roles the principal holds actively, directly or through a group.</summary>
-        public IReadOnlyList<string> ActiveRoleTemplateIds(string principalId)
-        {
-            var principals = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { principalId };
-            foreach (var group in Snapshot.Groups)
-            {
-                var id = (string)group["id"]!;
-                if (TransitiveMembers(id).Any(m => string.Equals((string?)m["id"], principalId, StringComparison.OrdinalIgnoreCase)))
-                    principals.Add(id);
-            }
-            return Snapshot.RoleAssignments
-                .Where(a => principals.Contains((string?)a["principalId"] ?? string.Empty))
+        public IReadOnlyList<string> ActiveRoleTemplateIds(string principalId) =>
+            Snapshot.RoleAssignments
+                .Where(a => HoldsThrough((string?)a["principalId"] ?? string.Empty, principalId))
                 .Select(a => (string?)a["roleDefinitionId"])
                 .Where(r => r != null)
                 .Select(r => r!)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToList();
+
+        /// <summary>The first enabled Global Administrator in document order: whom -Snapshot signs in as by default.</summary>
+        public JsonObject? FirstGlobalAdministrator()
+        {
+            // Start from the assignments, not the users: only the assignees (and members of assignee groups) can be admins.
+            var admins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var assignment in Snapshot.RoleAssignments.Where(a => string.Equals((string?)a["roleDefinitionId"], BuiltInRoles.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)))
+            {
+                var principal = (string?)assignment["principalId"] ?? string.Empty;
+                admins.Add(principal);
+                if (FindGroup(principal) != null)
+                    foreach (var member in TransitiveMembers(principal)) admins.Add((string)member["id"]!);
+            }
+            return Snapshot.Users.FirstOrDefault(u => u["accountEnabled"]?.GetValue<bool>() != false && admins.Contains((string)u["id"]!));
         }
 
-        /// <summary>The first enabled Global Administrator: whom -Snapshot signs in as by default.</summary>
-        public JsonObject? FirstGlobalAdministrator() =>
-            Snapshot.Users.FirstOrDefault(u => u["accountEnabled"]?.GetValue<bool>() != false
-                && ActiveRoleTemplateIds((string)u["id"]!).Contains(BuiltInRoles.GlobalAdministrator, StringComparer.OrdinalIgnoreCase));
+        /// <summary>Whether an assignment to <paramref name="assignee"/> reaches <paramref name="principalId"/>: itself, or a group it belongs to.</summary>
+        private bool HoldsThrough(string assignee, string principalId) =>
+            string.Equals(assignee, principalId, StringComparison.OrdinalIgnoreCase)
+            || (FindGroup(assignee) != null && TransitiveMembers(assignee).Any(m => string.Equals((string?)m["id"], principalId, StringComparison.OrdinalIgnoreCase)));
 
         public static string UpnDomain(string upn)
         {

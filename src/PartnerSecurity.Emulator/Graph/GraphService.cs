@@ -36,6 +36,7 @@ namespace PartnerSecurity.Emulator.Graph
             SignInEndpoints.Register,
             TenantRelationshipEndpoints.Register,
             DirectoryObjectEndpoints.Register,
+            ApplicationEndpoints.Register,
         };
 
         private readonly EmulatorContext _context;

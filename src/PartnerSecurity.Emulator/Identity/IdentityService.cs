@@ -111,7 +111,7 @@ namespace PartnerSecurity.Emulator.Identity
             return EmulatorResponse.Json(HttpStatusCode.OK, body).WithHeaders(new[] { new KeyValuePair<string, string>("Cache-Control", "max-age=86400, private") });
         }
 
-        private static bool IsMultiTenantAlias(string segment) =>
+        public static bool IsMultiTenantAlias(string segment) =>
             segment.Equals("common", StringComparison.OrdinalIgnoreCase) || segment.Equals("organizations", StringComparison.OrdinalIgnoreCase);
 
         // ---------------------------------------------------------------- authorize
@@ -190,8 +190,8 @@ namespace PartnerSecurity.Emulator.Identity
             return EmulatorResponse.Text(HttpStatusCode.OK, html, "text/html; charset=utf-8");
         }
 
-        /// <summary>Who the simulated browser signs in as.</summary>
-        private (EmulatedTenant Tenant, JsonObject User)? ResolveBrowserUser(string? loginHint)
+        /// <summary>Who the simulated browser (or the simulated person entering a device code) signs in as.</summary>
+        public (EmulatedTenant Tenant, JsonObject User)? ResolveBrowserUser(string? loginHint)
         {
             var configured = _context.Options.BrowserUser;
             if (!string.IsNullOrEmpty(configured)) return _context.Cloud.FindUser(configured!);
@@ -214,7 +214,7 @@ namespace PartnerSecurity.Emulator.Identity
         public static IReadOnlyList<string> AuthenticationMethods(EmulatedTenant home, JsonObject user) =>
             home.IsMfaRegistered((string)user["id"]!) ? new[] { "pwd", "mfa" } : new[] { "pwd" };
 
-        private EmulatedTenant? ResolveTarget(string segment, EmulatedTenant home) =>
+        public EmulatedTenant? ResolveTarget(string segment, EmulatedTenant home) =>
             IsMultiTenantAlias(segment) ? home : _context.Cloud.FindTenant(segment);
 
         /// <summary>

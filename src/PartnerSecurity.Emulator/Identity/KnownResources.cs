@@ -45,7 +45,7 @@ namespace PartnerSecurity.Emulator.Identity
 
         public static readonly ResourceApi PartnerCenter = new ResourceApi(
             "https://api.partnercenter.microsoft.com", "fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd",
-            new[] { "https://api.partnercenter.microsoft.com", "fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd" },
+            new[] { "https://api.partnercenter.microsoft.com", "https://partner.partnercenterapi.microsoftonline.cn", "fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd" },
             new[] { "user_impersonation" },
             new[] { "PartnerCenter.Read" });
 

@@ -88,15 +88,22 @@ namespace PartnerSecurity.Emulator.Identity
                     copy.Content = new ByteArrayContent(body);
                     copy.Content.Headers.ContentType = contentType;
                 }
+                // Counted before sending: the client may finish its sign-in before this browser reads the answer.
+                Interlocked.Increment(ref _signIns);
                 try
                 {
                     using var response = await s_loopback.SendAsync(copy, cancellationToken).ConfigureAwait(false);
-                    Interlocked.Increment(ref _signIns);
                     return;
                 }
                 catch (HttpRequestException ex) when (attempt < 200 && ex.InnerException is SocketException)
                 {
+                    Interlocked.Decrement(ref _signIns);
                     await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    Interlocked.Decrement(ref _signIns);
+                    throw;
                 }
             }
         }

@@ -8,39 +8,50 @@ using PartnerSecurity.Connections;
 using PartnerSecurity.Diagnostics;
 using PartnerSecurity.Emulation;
 using PartnerSecurity.Runtime;
+using PartnerSecurity.SecureAppModel;
 
 namespace PartnerSecurity.Cmdlets
 {
+    /// <summary>
+    /// Signs in. The parameter set says how (a person, an application's credential, the Secure Application
+    /// Model, a managed identity, a token); -Environment, -Demo or -Snapshot say where, and combine with
+    /// every set: -Demo and -Snapshot are emulated clouds in which a simulated person completes browser and
+    /// device-code sign-ins (-UserPrincipalName chooses who).
+    /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "PartnerSecurity", DefaultParameterSetName = InteractiveSet)]
     [OutputType(typeof(PartnerSecurityContext))]
     public sealed class ConnectPartnerSecurityCommand : PartnerSecurityCmdlet
     {
         private const string InteractiveSet = "Interactive";
-        private const string DemoSet = "Demo";
-        private const string SnapshotSet = "Snapshot";
         private const string SecretSet = "AppClientSecret";
         private const string CredentialSet = "AppCredential";
         private const string ThumbprintSet = "AppCertificateThumbprint";
         private const string CertificateSet = "AppCertificate";
+        private const string StoredTokenSet = "StoredRefreshToken";
+        private const string IdentitySet = "ManagedIdentity";
+        private const string AccessTokenSet = "AccessToken";
 
-        /// <summary>The built-in demo tenant, served in-process.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = DemoSet)]
+        /// <summary>The built-in demo tenant, served in-process. Combines with every way of signing in.</summary>
+        [Parameter]
         public SwitchParameter Demo { get; set; }
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SnapshotSet)]
+        /// <summary>A tenant snapshot file, served in-process. Combines with every way of signing in.</summary>
+        [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
-        public string Snapshot { get; set; } = null!;
+        public string? Snapshot { get; set; }
 
-        [Parameter(ParameterSetName = SnapshotSet)]
+        /// <summary>Who signs in: the login hint for a real sign-in, the simulated person in -Demo or -Snapshot.</summary>
+        [Parameter(ParameterSetName = InteractiveSet)]
         [Alias("UPN")]
         [ValidateNotNullOrEmpty]
         public string? UserPrincipalName { get; set; }
 
         [Parameter(ParameterSetName = InteractiveSet)]
-        [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
-        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
-        [Parameter(Mandatory = true, ParameterSetName = ThumbprintSet)]
-        [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+        [Parameter(ParameterSetName = SecretSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = ThumbprintSet)]
+        [Parameter(ParameterSetName = CertificateSet)]
+        [Parameter(ParameterSetName = StoredTokenSet)]
         [Alias("Tenant", "Domain")]
         [ValidateTenantId]
         public string? TenantId { get; set; }
@@ -49,12 +60,19 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
         [Parameter(Mandatory = true, ParameterSetName = ThumbprintSet)]
         [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+        [Parameter(ParameterSetName = StoredTokenSet)]
+        [Parameter(ParameterSetName = IdentitySet)]
         [Alias("AppId", "ClientId")]
         [ValidatePattern("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")]
         public string? ApplicationId { get; set; }
 
         [Parameter(ParameterSetName = InteractiveSet)]
         public SwitchParameter UseDeviceCode { get; set; }
+
+        /// <summary>More delegated Microsoft Graph permissions to consent to at sign-in (for example Application.ReadWrite.All).</summary>
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Scopes { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
         public SecureString ClientSecret { get; set; } = null!;
@@ -71,97 +89,167 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
         public X509Certificate2 Certificate { get; set; } = null!;
 
-        [Parameter(ParameterSetName = InteractiveSet)]
+        /// <summary>A Secure Application Model refresh token (from New-SecureAppModelToken), with the application's credential.</summary>
         [Parameter(ParameterSetName = SecretSet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [Parameter(ParameterSetName = ThumbprintSet)]
         [Parameter(ParameterSetName = CertificateSet)]
+        public SecureString? RefreshToken { get; set; }
+
+        /// <summary>The name of a stored Secure Application Model token; it is rotated on every use.</summary>
+        [Parameter(ParameterSetName = SecretSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = ThumbprintSet)]
+        [Parameter(ParameterSetName = CertificateSet)]
+        [Parameter(Mandatory = true, ParameterSetName = StoredTokenSet)]
+        [ValidateNotNullOrEmpty]
+        public string? RefreshTokenName { get; set; }
+
+        /// <summary>The managed identity of the Azure resource this runs on (Azure Automation, Functions).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = IdentitySet)]
+        public SwitchParameter Identity { get; set; }
+
+        /// <summary>An access token you already have (Microsoft Graph or Partner Center).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+        public SecureString AccessToken { get; set; } = null!;
+
+        [Parameter]
         [ValidateSet("Global", "USGov", "USGovDoD", "China")]
-        public string Environment { get; set; } = "Global";
+        public string? Environment { get; set; }
+
+        /// <summary>Process (default): the sign-in lives in this session. CurrentUser: it is kept in protected storage and the next session signs in silently.</summary>
+        [Parameter]
+        [ValidateSet("Process", "CurrentUser")]
+        public string ContextScope { get; set; } = "Process";
+
+        /// <summary>Where no protected storage exists, keep the token cache in a file readable only by you instead of in memory.</summary>
+        [Parameter]
+        public SwitchParameter AllowUnencryptedTokenCache { get; set; }
 
         protected override void ProcessRecord()
         {
-            var request = BuildRequest();
-            if (request == null) return;
+            var session = SessionClouds.CurrentSession;
+            ConnectionRequest request;
+            try
+            {
+                request = BuildRequest(session);
+            }
+            catch (PartnerSecurityException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.Target));
+                return;
+            }
             PartnerConnection? connection = null;
-            Run(async (pump, ct) => connection = await PartnerConnection.ConnectAsync(request, ct).ConfigureAwait(false));
+            Run(async (pump, ct) =>
+            {
+                if (!string.IsNullOrEmpty(request.RefreshTokenName) && !CloudChosen)
+                {
+                    // A stored token knows its cloud.
+                    var stored = SecureAppModelTokenStore.Open(request.Storage).Get(request.RefreshTokenName!);
+                    CloudBinding.Of(stored, session, pump.Warning).Apply(request);
+                }
+                if (request.Mode == ConnectionMode.RefreshToken && request.Certificate == null && request.ClientSecret == null)
+                {
+                    var stored = SecureAppModelTokenStore.Open(request.Storage).Get(request.RefreshTokenName!);
+                    request.ApplicationId ??= stored.ApplicationId;
+                    request.Certificate = stored.CertificateThumbprint == null ? null : SelfSignedCertificates.FindWithPrivateKey(stored.CertificateThumbprint)
+                        ?? throw new PartnerSecurityException(stored.CertificateThumbprint == null ? "CredentialRequired" : "CertificateNotFound", ErrorKind.InvalidArgument,
+                            stored.CertificateThumbprint == null
+                                ? $"The stored token '{stored.Name}' was consented with a client secret; give the secret to redeem it."
+                                : $"The certificate {stored.CertificateThumbprint} the token '{stored.Name}' was consented with is not in the CurrentUser or LocalMachine 'My' store.",
+                            "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.", null, stored.Name);
+                }
+                connection = await PartnerConnection.ConnectAsync(request, ct).ConfigureAwait(false);
+            });
             // The session is the runspace of the pipeline thread, so the connection is stored here, not on the worker.
             SessionConnections.Set(connection!)?.Dispose();
             WriteObject(connection!.Context);
         }
 
-        private ConnectionRequest? BuildRequest()
-        {
-            switch (ParameterSetName)
-            {
-                case DemoSet:
-                    return Emulated(DemoSnapshot.Path, null, "Demo");
-                case SnapshotSet:
-                    var path = GetUnresolvedProviderPathFromPSPath(Snapshot);
-                    if (!File.Exists(path))
-                    {
-                        ThrowTerminatingError(ErrorRecords.Create("SnapshotNotFound", ErrorKind.ObjectNotFound,
-                            $"Cannot find the snapshot file '{path}'.", "Check the path; Export-PartnerTenantSnapshot writes snapshots, and -Demo uses the built-in one.", Snapshot));
-                    }
-                    return Emulated(path, UserPrincipalName, "Snapshot");
-                case SecretSet:
-                    return AppRequest(ConnectionMode.ClientSecret, ApplicationId!, r => r.ClientSecret = ClientSecret);
-                case CredentialSet:
-                    return AppRequest(ConnectionMode.ClientSecret, Credential.UserName, r => r.ClientSecret = Credential.Password);
-                case ThumbprintSet:
-                    return AppRequest(ConnectionMode.Certificate, ApplicationId!, r => r.Certificate = CertificateStore.Find(CertificateThumbprint));
-                case CertificateSet:
-                    return AppRequest(ConnectionMode.Certificate, ApplicationId!, r => r.Certificate = Certificate);
-                default:
-                    if (!HostInteractivity.IsInteractive(Host))
-                    {
-                        ThrowTerminatingError(ErrorRecords.Create("InteractiveSignInUnavailable", ErrorKind.InvalidOperation,
-                            $"{(UseDeviceCode ? "Device code" : "Browser")} sign-in needs a person at the keyboard, and this PowerShell host is not interactive.",
-                            "For unattended runs use an app credential (-ApplicationId with -ClientSecret, -Credential, -CertificateThumbprint or -Certificate, and -TenantId), or the Secure Application Model.", null));
-                    }
-                    return new ConnectionRequest
-                    {
-                        Mode = UseDeviceCode ? ConnectionMode.DeviceCode : ConnectionMode.Interactive,
-                        TenantId = TenantId,
-                        ApplicationId = ApplicationId,
-                        Environment = CloudEnvironment.Parse(Environment),
-                    };
-            }
-        }
+        private bool CloudChosen => Demo.IsPresent || Snapshot != null || Environment != null;
 
-        private ConnectionRequest Emulated(string path, string? upn, string label)
+        private ConnectionRequest BuildRequest(Guid session)
         {
-            try
-            {
-                var (emulator, request) = EmulatedSignIn.Prepare(path, upn, label);
-                foreach (var warning in emulator.Snapshot.Warnings) WriteWarning(warning);
-                return request;
-            }
-            catch (PartnerSecurityException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, path));
-                throw;
-            }
-        }
+            if (Demo.IsPresent && Snapshot != null)
+                throw new PartnerSecurityException("CloudConflict", ErrorKind.InvalidArgument, "-Demo and -Snapshot each choose an emulated cloud; give one of them.", "Remove -Demo or -Snapshot.");
+            if ((Demo.IsPresent || Snapshot != null) && Environment != null)
+                throw new PartnerSecurityException("CloudConflict", ErrorKind.InvalidArgument, "-Environment chooses one of Microsoft's clouds; -Demo and -Snapshot choose an emulated one.", "Remove -Environment or -Demo/-Snapshot.");
 
-        private ConnectionRequest AppRequest(ConnectionMode mode, string applicationId, Action<ConnectionRequest> credential)
-        {
+            CloudBinding cloud;
+            if (Demo.IsPresent) cloud = CloudBinding.Demo(session, WriteWarning);
+            else if (Snapshot != null)
+            {
+                var path = GetUnresolvedProviderPathFromPSPath(Snapshot);
+                if (!File.Exists(path))
+                    throw new PartnerSecurityException("SnapshotNotFound", ErrorKind.ObjectNotFound,
+                        $"Cannot find the snapshot file '{path}'.", "Check the path; Export-PartnerTenantSnapshot writes snapshots, and -Demo uses the built-in one.", null, Snapshot);
+                cloud = CloudBinding.Emulated(session, path, "Snapshot", WriteWarning);
+            }
+            else cloud = CloudBinding.Real(Environment);
+
             var request = new ConnectionRequest
             {
-                Mode = mode,
                 TenantId = TenantId,
-                ApplicationId = applicationId,
-                Environment = CloudEnvironment.Parse(Environment),
+                ApplicationId = ApplicationId,
+                ContextScope = string.Equals(ContextScope, "CurrentUser", StringComparison.OrdinalIgnoreCase) ? Authentication.ContextScope.CurrentUser : Authentication.ContextScope.Process,
+                Storage = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent },
             };
-            try
+            cloud.Apply(request);
+
+            switch (ParameterSetName)
             {
-                credential(request);
+                case IdentitySet:
+                    request.Mode = ConnectionMode.ManagedIdentity;
+                    return request;
+                case AccessTokenSet:
+                    request.Mode = ConnectionMode.AccessToken;
+                    request.AccessToken = AccessToken;
+                    return request;
+                case StoredTokenSet:
+                    request.Mode = ConnectionMode.RefreshToken;
+                    request.RefreshTokenName = RefreshTokenName;
+                    return request;
+                case SecretSet:
+                case CredentialSet:
+                case ThumbprintSet:
+                case CertificateSet:
+                    var credentials = AppCredentials.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+                    request.ApplicationId = credentials.ApplicationId ?? ApplicationId;
+                    request.ClientSecret = credentials.ClientSecret;
+                    request.Certificate = credentials.Certificate;
+                    if (RefreshToken != null && RefreshTokenName != null)
+                        throw new PartnerSecurityException("RefreshTokenConflict", ErrorKind.InvalidArgument, "Give -RefreshToken or -RefreshTokenName, not both.", null);
+                    if (RefreshToken != null || RefreshTokenName != null)
+                    {
+                        request.Mode = ConnectionMode.RefreshToken;
+                        request.RefreshToken = RefreshToken;
+                        request.RefreshTokenName = RefreshTokenName;
+                    }
+                    else
+                    {
+                        request.Mode = credentials.Certificate != null ? ConnectionMode.Certificate : ConnectionMode.ClientSecret;
+                        if (cloud.IsEmulated) request.TenantId ??= cloud.Emulator!.Snapshot.Tenant.Id;
+                    }
+                    return request;
+                default:
+                    if (cloud.IsEmulated)
+                    {
+                        EmulatedSignIn.ChooseUser(cloud.Emulator!, UserPrincipalName, cloud.SnapshotPath!, required: true);
+                        request.TenantId ??= cloud.Emulator!.Snapshot.Tenant.Id;
+                        request.LoginHint = UserPrincipalName;
+                    }
+                    else
+                    {
+                        if (!HostInteractivity.IsInteractive(Host))
+                            throw new PartnerSecurityException("InteractiveSignInUnavailable", ErrorKind.InvalidOperation,
+                                $"{(UseDeviceCode ? "Device code" : "Browser")} sign-in needs a person at the keyboard, and this PowerShell host is not interactive.",
+                                "For unattended runs use the Secure Application Model (-ApplicationId with -CertificateThumbprint and -RefreshTokenName), an app credential (-ApplicationId with -ClientSecret, -Credential, -CertificateThumbprint or -Certificate, and -TenantId), or -Identity for a managed identity.");
+                        request.LoginHint = UserPrincipalName;
+                    }
+                    request.Mode = UseDeviceCode ? ConnectionMode.DeviceCode : ConnectionMode.Interactive;
+                    request.ExtraScopes = Scopes;
+                    return request;
             }
-            catch (PartnerSecurityException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, applicationId));
-            }
-            return request;
         }
     }
 }

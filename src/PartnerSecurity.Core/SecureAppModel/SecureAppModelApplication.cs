@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using PartnerSecurity.Authentication;
+using PartnerSecurity.Connections;
+using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Graph;
+
+namespace PartnerSecurity.SecureAppModel
+{
+    /// <summary>What New-SecureAppModelApplication made: the app registration and its credential. The secret, when one was asked for, is a SecureString.</summary>
+    public sealed class SecureAppModelApplication
+    {
+        public string ApplicationId { get; internal set; } = string.Empty;
+        public string TenantId { get; internal set; } = string.Empty;
+        public string DisplayName { get; internal set; } = string.Empty;
+        /// <summary>Certificate or ClientSecret.</summary>
+        public string CredentialType { get; internal set; } = string.Empty;
+        public string? CertificateThumbprint { get; internal set; }
+        public DateTimeOffset? SecretExpiresOn { get; internal set; }
+        public SecureString? ClientSecret { get; internal set; }
+        public string ObjectId { get; internal set; } = string.Empty;
+        public string ServicePrincipalId { get; internal set; } = string.Empty;
+        /// <summary>Whether the app already existed (matched by display name) and was updated.</summary>
+        public bool Updated { get; internal set; }
+
+        public override string ToString() => $"{DisplayName} ({ApplicationId})";
+    }
+
+    /// <summary>What to create; a certificate is generated unless one is given or a secret is asked for.</summary>
+    public sealed class SecureAppModelApplicationRequest
+    {
+        public string DisplayName { get; set; } = "PartnerSecurity Secure Application Model";
+        public X509Certificate2? Certificate { get; set; }
+        public bool UseClientSecret { get; set; }
+        public TimeSpan CredentialLifetime { get; set; } = TimeSpan.FromDays(365 * 2);
+        /// <summary>Asked before each change (the -WhatIf/-Confirm of the cmdlet): target, action; false skips it.</summary>
+        public Func<string, string, Task<bool>> ShouldProcess { get; set; } = (t, a) => Task.FromResult(true);
+        /// <summary>Progress: a step's description.</summary>
+        public Action<string>? Progress { get; set; }
+    }
+
+    /// <summary>
+    /// Creates or updates (matched by display name, idempotently) the Secure Application Model app registration
+    /// in the partner tenant: multi-tenant, delegated permissions for Partner Center user_impersonation and
+    /// Microsoft Graph (<see cref="SamPermissions"/>), the loopback redirect URI, a credential, its service
+    /// principal, and membership in AdminAgents so partner admin agents' consent extends to customers.
+    /// </summary>
+    public static class SecureAppModelApplicationProvisioner
+    {
+        public const string RedirectUri = "http://localhost";
+        public const string AdminAgentsGroup = "AdminAgents";
+
+        public static async Task<SecureAppModelApplication?> ProvisionAsync(PartnerConnection connection, SecureAppModelApplicationRequest request, CancellationToken cancellationToken)
+        {
+            var tenantId = connection.HomeTenantId;
+            var graph = connection.Graph(tenantId, ApiResource.GraphApplicationAdmin);
+            var graphRoot = connection.Environment.GraphEndpoint + "/v1.0";
+            var result = new SecureAppModelApplication { TenantId = tenantId, DisplayName = request.DisplayName };
+            try
+            {
+                request.Progress?.Invoke("Looking for the application");
+                var filter = $"displayName eq '{request.DisplayName.Replace("'", "''")}'";
+                var existing = (await graph.Applications.GetAsync(r =>
+                {
+                    r.QueryParameters.Filter = filter;
+                    r.QueryParameters.Select = new[] { "id", "appId", "displayName", "keyCredentials", "passwordCredentials" };
+                }, cancellationToken).ConfigureAwait(false))?.Value ?? new List<Application>();
+                if (existing.Count > 1)
+                    throw new PartnerSecurityException("ApplicationNameAmbiguous", ErrorKind.InvalidOperation,
+                        $"{existing.Count} applications in tenant '{tenantId}' are named '{request.DisplayName}'.", "Give -DisplayName a name no other application uses, or remove the duplicates.", null, request.DisplayName);
+                var application = existing.FirstOrDefault();
+                result.Updated = application != null;
+
+                var desired = Desired(request.DisplayName);
+                string target = $"{request.DisplayName} in tenant {connection.Context.TenantName}";
+                if (application == null)
+                {
+                    if (!await request.ShouldProcess(target, "Create the multi-tenant app registration (Partner Center user_impersonation, Microsoft Graph delegated permissions, loopback redirect URI)").ConfigureAwait(false))
+                        return await PreviewRemainingAsync(request, target).ConfigureAwait(false);
+                    request.Progress?.Invoke("Creating the application");
+                    application = await graph.Applications.PostAsync(desired, cancellationToken: cancellationToken).ConfigureAwait(false)
+                        ?? throw new PartnerSecurityException("ApplicationNotCreated", ErrorKind.InvalidOperation, "Graph returned no application.", null);
+                    application.KeyCredentials ??= new List<KeyCredential>();
+                }
+                else if (await request.ShouldProcess(target, "Update the app registration's permissions, audience and redirect URI").ConfigureAwait(false))
+                {
+                    request.Progress?.Invoke("Updating the application");
+                    await graph.Applications[application.Id].PatchAsync(desired, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                result.ObjectId = application.Id ?? string.Empty;
+                result.ApplicationId = application.AppId ?? string.Empty;
+
+                if (!await AddCredentialAsync(graph, application, request, result, target, connection.Now, cancellationToken).ConfigureAwait(false))
+                    return null;
+
+                request.Progress?.Invoke("Creating the service principal");
+                var principals = (await graph.ServicePrincipals.GetAsync(r =>
+                {
+                    r.QueryParameters.Filter = $"appId eq '{result.ApplicationId}'";
+                    r.QueryParameters.Select = new[] { "id", "appId" };
+                }, cancellationToken).ConfigureAwait(false))?.Value ?? new List<ServicePrincipal>();
+                var principal = principals.FirstOrDefault();
+                if (principal == null)
+                {
+                    if (!await request.ShouldProcess(target, "Create the service principal in the partner tenant").ConfigureAwait(false)) return null;
+                    principal = await graph.ServicePrincipals.PostAsync(new ServicePrincipal { AppId = result.ApplicationId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                result.ServicePrincipalId = principal?.Id ?? string.Empty;
+
+                request.Progress?.Invoke("Adding the service principal to AdminAgents");
+                var groups = (await graph.Groups.GetAsync(r =>
+                {
+                    r.QueryParameters.Filter = $"displayName eq '{AdminAgentsGroup}'";
+                    r.QueryParameters.Select = new[] { "id", "displayName" };
+                }, cancellationToken).ConfigureAwait(false))?.Value ?? new List<Group>();
+                var adminAgents = groups.FirstOrDefault()
+                    ?? throw new PartnerSecurityException("AdminAgentsNotFound", ErrorKind.ObjectNotFound,
+                        $"Tenant '{tenantId}' has no AdminAgents group: it does not look like a CSP partner tenant.", "Connect to your partner tenant (the one enrolled in the CSP program) and run this again.", null, tenantId);
+                var isMember = false;
+                await foreach (var member in GraphPaging.ReadAllAsync(
+                    (link, ct) => link == null
+                        ? graph.Groups[adminAgents.Id].Members.GetAsync(r => r.QueryParameters.Select = new[] { "id" }, ct)
+                        : graph.Groups[adminAgents.Id].Members.WithUrl(link).GetAsync(cancellationToken: ct),
+                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                {
+                    if (string.Equals(member.Id, result.ServicePrincipalId, StringComparison.OrdinalIgnoreCase)) { isMember = true; break; }
+                }
+                if (!isMember && await request.ShouldProcess(target, "Add the service principal to the AdminAgents group").ConfigureAwait(false))
+                {
+                    await graph.Groups[adminAgents.Id].Members.Ref.PostAsync(new ReferenceCreate { OdataId = $"{graphRoot}/directoryObjects/{result.ServicePrincipalId}" }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                return result;
+            }
+            catch (ApiException ex)
+            {
+                var translated = GraphErrors.Translate(ex, tenantId, "Provisioning the Secure Application Model application");
+                if (translated.ErrorId == "GraphAccessDenied")
+                    throw new PartnerSecurityException("GraphAccessDenied", ErrorKind.PermissionDenied, translated.Message,
+                        "Connect as a Global Administrator with the app-registration permissions: Connect-PartnerSecurity -Scopes Application.ReadWrite.All, GroupMember.ReadWrite.All.", ex, tenantId);
+                throw translated;
+            }
+        }
+
+        /// <summary>Under -WhatIf nothing exists yet: show the later steps too, then stop.</summary>
+        private static async Task<SecureAppModelApplication?> PreviewRemainingAsync(SecureAppModelApplicationRequest request, string target)
+        {
+            await request.ShouldProcess(target, request.UseClientSecret ? "Add a client secret" : request.Certificate != null ? "Register the given certificate" : "Generate a certificate, keep it with its key in CurrentUser\\My, and register it").ConfigureAwait(false);
+            await request.ShouldProcess(target, "Create the service principal in the partner tenant").ConfigureAwait(false);
+            await request.ShouldProcess(target, "Add the service principal to the AdminAgents group").ConfigureAwait(false);
+            return null;
+        }
+
+        /// <summary>The registration's settings that New-SecureAppModelApplication owns.</summary>
+        public static Application Desired(string displayName) => new Application
+        {
+            DisplayName = displayName,
+            SignInAudience = "AzureADMultipleOrgs",
+            IsFallbackPublicClient = true,
+            Web = new WebApplication { RedirectUris = new List<string> { RedirectUri } },
+            PublicClient = new Microsoft.Graph.Models.PublicClientApplication { RedirectUris = new List<string> { RedirectUri } },
+            RequiredResourceAccess = SamPermissions.All.Select(api => new RequiredResourceAccess
+            {
+                ResourceAppId = api.AppId.ToString(),
+                ResourceAccess = api.Permissions.Select(p => new ResourceAccess { Id = p.Id, Type = "Scope" }).ToList(),
+            }).ToList(),
+        };
+
+        private static async Task<bool> AddCredentialAsync(GraphServiceClient graph, Application application, SecureAppModelApplicationRequest request,
+            SecureAppModelApplication result, string target, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            if (request.UseClientSecret)
+            {
+                result.CredentialType = "ClientSecret";
+                if (!await request.ShouldProcess(target, "Add a client secret (shown once, as a SecureString)").ConfigureAwait(false)) return false;
+                request.Progress?.Invoke("Adding a client secret");
+                var credential = await graph.Applications[application.Id].AddPassword.PostAsync(new Microsoft.Graph.Applications.Item.AddPassword.AddPasswordPostRequestBody
+                {
+                    PasswordCredential = new PasswordCredential { DisplayName = "PartnerSecurity SAM", EndDateTime = now + request.CredentialLifetime },
+                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (credential?.SecretText == null)
+                    throw new PartnerSecurityException("SecretNotReturned", ErrorKind.InvalidOperation, "Graph returned no secret text.", "Run the command again.");
+                result.ClientSecret = SecureStrings.Protect(credential.SecretText);
+                result.SecretExpiresOn = credential.EndDateTime;
+                return true;
+            }
+
+            result.CredentialType = "Certificate";
+            var registered = application.KeyCredentials ?? new List<KeyCredential>();
+            var registeredThumbprints = registered.Where(k => k.CustomKeyIdentifier != null)
+                .Select(k => BitConverter.ToString(k.CustomKeyIdentifier!).Replace("-", string.Empty)).ToList();
+            if (request.Certificate != null)
+            {
+                result.CertificateThumbprint = request.Certificate.Thumbprint;
+                if (registeredThumbprints.Contains(request.Certificate.Thumbprint, StringComparer.OrdinalIgnoreCase)) return true;
+                if (!await request.ShouldProcess(target, $"Register the certificate {request.Certificate.Thumbprint}").ConfigureAwait(false)) return false;
+                await RegisterAsync(graph, application, registered, request.Certificate, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            // Idempotent: a registered certificate whose key this user holds is reused.
+            var usable = registeredThumbprints.FirstOrDefault(t => SelfSignedCertificates.FindWithPrivateKey(t) != null);
+            if (usable != null)
+            {
+                result.CertificateThumbprint = usable;
+                return true;
+            }
+            if (!await request.ShouldProcess(target, "Generate a certificate, keep it with its private key in CurrentUser\\My, and register it").ConfigureAwait(false)) return false;
+            request.Progress?.Invoke("Generating and registering a certificate");
+            var generated = SelfSignedCertificates.Create(request.DisplayName, now.AddDays(-1), now + request.CredentialLifetime);
+            SelfSignedCertificates.AddToCurrentUserStore(generated);
+            result.CertificateThumbprint = generated.Thumbprint;
+            await RegisterAsync(graph, application, registered, generated, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        /// <summary>PATCH keyCredentials: the existing certificates (read back with their keys) plus the new one.</summary>
+        private static async Task RegisterAsync(GraphServiceClient graph, Application application, List<KeyCredential> registered, X509Certificate2 certificate, CancellationToken cancellationToken)
+        {
+            var keys = registered.Where(k => k.Key != null)
+                .Select(k => new KeyCredential { KeyId = k.KeyId, Type = k.Type, Usage = k.Usage, Key = k.Key, DisplayName = k.DisplayName })
+                .ToList();
+            keys.Add(new KeyCredential
+            {
+                KeyId = Guid.NewGuid(),
+                Type = "AsymmetricX509Cert",
+                Usage = "Verify",
+                Key = certificate.Export(X509ContentType.Cert),
+                DisplayName = "CN=" + certificate.GetNameInfo(X509NameType.SimpleName, false),
+            });
+            await graph.Applications[application.Id].PatchAsync(new Application { KeyCredentials = keys }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

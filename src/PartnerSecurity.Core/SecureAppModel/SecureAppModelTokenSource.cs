@@ -1,0 +1,109 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Identity.Client;
+using PartnerSecurity.Authentication;
+using PartnerSecurity.Connections;
+using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Http;
+
+namespace PartnerSecurity.SecureAppModel
+{
+    /// <summary>
+    /// App + user through the Secure Application Model: the application's credential and a refresh token from
+    /// the one-time MFA consent. The refresh token is redeemed once (MSAL's AcquireTokenByRefreshToken); after
+    /// that MSAL renews tokens for any resource and any customer tenant from its cache, and every new refresh
+    /// token Entra ID returns is written back to the token store when the token came from it.
+    /// </summary>
+    public sealed class SecureAppModelTokenSource : Authentication.TokenSource
+    {
+        private readonly IConfidentialClientApplication _app;
+        private readonly CloudEnvironment _environment;
+        private IAccount? _account;
+        private string? _homeTenantId;
+
+        private SecureAppModelTokenSource(IConfidentialClientApplication app, CloudEnvironment environment)
+        {
+            _app = app;
+            _environment = environment;
+        }
+
+        public override string AuthMode => "SecureAppModel";
+        public override string Account => _account?.Username ?? string.Empty;
+        public override string? HomeTenantId => _homeTenantId;
+
+        /// <summary>The scopes a Secure Application Model token is asked for: what the app was granted (.default), Partner Center's user_impersonation.</summary>
+        internal static string[] Scopes(ApiResource resource, CloudEnvironment environment) =>
+            resource == ApiResource.PartnerCenter ? resource.DelegatedScopes(environment) : resource.DefaultScope(environment);
+
+        public static async Task<SecureAppModelTokenSource> SignInAsync(ConnectionRequest request, HttpPipeline pipeline, CancellationToken cancellationToken)
+        {
+            var appId = request.ApplicationId ?? throw new ArgumentException("An application id is required.");
+            StoredToken? stored = null;
+            SecureAppModelTokenStore? store = null;
+            string refreshToken;
+            if (!string.IsNullOrEmpty(request.RefreshTokenName))
+            {
+                store = SecureAppModelTokenStore.Open(request.Storage);
+                stored = store.Get(request.RefreshTokenName!);
+                if (!string.Equals(stored.ApplicationId, appId, StringComparison.OrdinalIgnoreCase))
+                    throw new PartnerSecurityException("TokenApplicationMismatch", ErrorKind.InvalidArgument,
+                        $"The stored token '{stored.Name}' belongs to application {stored.ApplicationId}, not {appId}.", "Use the application id the consent was given for.", null, stored.Name);
+                refreshToken = stored.RefreshToken;
+            }
+            else if (request.RefreshToken != null)
+            {
+                refreshToken = SecureStrings.Reveal(request.RefreshToken);
+            }
+            else throw new ArgumentException("A refresh token or a stored token name is required.");
+
+            var tenant = request.TenantId ?? stored?.TenantId ?? "organizations";
+            var app = ConfidentialClients.Create(appId, tenant, request.Environment, pipeline, request.ClientSecret, request.Certificate);
+            var binding = TokenCacheBinding.Attach(app.UserTokenCache, appId, blob: null);
+            var now = request.Clock ?? (() => DateTimeOffset.UtcNow);
+            if (store != null && stored != null)
+            {
+                var name = stored.Name;
+                binding.RefreshTokenChanged = rotated => store.Rotate(name, rotated, now());
+            }
+
+            var source = new SecureAppModelTokenSource(app, request.Environment);
+            try
+            {
+                var result = await ((IByRefreshToken)app).AcquireTokenByRefreshToken(Scopes(ApiResource.Graph, request.Environment), refreshToken)
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                source._account = result.Account;
+                source._homeTenantId = result.TenantId;
+                binding.HomeAccountId = result.Account?.HomeAccountId?.Identifier;
+            }
+            catch (MsalException ex)
+            {
+                throw MsalErrors.Translate(ex, tenant, ApiResource.Graph.Name);
+            }
+            return source;
+        }
+
+        public override async Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken)
+        {
+            if (_account == null)
+                throw new PartnerSecurityException("NotConnected", ErrorKind.AuthenticationError, "This connection has been closed.", "Run Connect-PartnerSecurity.");
+            try
+            {
+                var builder = _app.AcquireTokenSilent(Scopes(resource, _environment), _account);
+                if (!string.IsNullOrEmpty(tenantId)) builder = builder.WithTenantId(tenantId);
+                var result = await builder.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                return new AccessToken(result.AccessToken, result.ExpiresOn);
+            }
+            catch (MsalException ex)
+            {
+                throw MsalErrors.Translate(ex, tenantId, resource.Name);
+            }
+        }
+
+        public override async Task SignOutAsync()
+        {
+            if (_account != null) await _app.RemoveAsync(_account).ConfigureAwait(false);
+            _account = null;
+        }
+    }
+}

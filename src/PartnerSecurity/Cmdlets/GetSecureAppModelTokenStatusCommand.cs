@@ -1,0 +1,50 @@
+using System.Linq;
+using System.Management.Automation;
+using PartnerSecurity.Authentication;
+using PartnerSecurity.Emulation;
+using PartnerSecurity.Runtime;
+using PartnerSecurity.SecureAppModel;
+
+namespace PartnerSecurity.Cmdlets
+{
+    /// <summary>The stored Secure Application Model tokens and how long each has before 90 days without use expire it.</summary>
+    [Cmdlet(VerbsCommon.Get, "SecureAppModelTokenStatus")]
+    [OutputType(typeof(SecureAppModelTokenStatus))]
+    public sealed class GetSecureAppModelTokenStatusCommand : PartnerSecurityCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        [Parameter]
+        public SwitchParameter AllowUnencryptedTokenCache { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var session = SessionClouds.CurrentSession;
+            var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
+            var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var names = Name;
+            Run(async (pump, ct) =>
+            {
+                var store = SecureAppModelTokenStore.Open(options);
+                var tokens = store.List();
+                if (names != null)
+                {
+                    foreach (var missing in names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !tokens.Any(t => string.Equals(t.Name, n, System.StringComparison.OrdinalIgnoreCase))))
+                        pump.WriteError(new Diagnostics.PartnerSecurityException("TokenNotFound", Diagnostics.ErrorKind.ObjectNotFound,
+                            $"No Secure Application Model token named '{missing}' is stored.", "Run Get-SecureAppModelTokenStatus without -Name to see the stored names.", null, missing), missing);
+                }
+                foreach (var token in tokens.Where(t => patterns == null || patterns.Any(p => p.IsMatch(t.Name))))
+                {
+                    var now = CloudBinding.Of(token, session, pump.Warning).Now;
+                    var status = new SecureAppModelTokenStatus(token, now, store.Protection.ToString());
+                    if (status.Warning != null && status.DaysLeft < SecureAppModelTokenStatus.WarningDays) pump.Warning($"{token.Name}: {status.Warning}");
+                    pump.WriteObject(status);
+                }
+                await System.Threading.Tasks.Task.CompletedTask.ConfigureAwait(false);
+            });
+        }
+    }
+}

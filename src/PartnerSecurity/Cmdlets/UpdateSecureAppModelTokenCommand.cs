@@ -1,0 +1,95 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using PartnerSecurity.Authentication;
+using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Emulation;
+using PartnerSecurity.Runtime;
+using PartnerSecurity.SecureAppModel;
+
+namespace PartnerSecurity.Cmdlets
+{
+    /// <summary>
+    /// Redeems a stored Secure Application Model token now and stores the rotated one, restarting its 90-day
+    /// inactivity window. Schedule it weekly (an Azure Automation runbook) for tokens that are not used often.
+    /// </summary>
+    [Cmdlet(VerbsData.Update, "SecureAppModelToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = StoredCredentialSet)]
+    [OutputType(typeof(SecureAppModelTokenStatus))]
+    public sealed class UpdateSecureAppModelTokenCommand : PartnerSecurityCmdlet
+    {
+        private const string StoredCredentialSet = "StoredCertificate";
+        private const string SecretSet = "ClientSecret";
+        private const string CredentialSet = "Credential";
+        private const string ThumbprintSet = "CertificateThumbprint";
+        private const string CertificateSet = "Certificate";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
+        public SecureString ClientSecret { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Credential]
+        public PSCredential Credential { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = ThumbprintSet)]
+        [ValidatePattern("^[0-9a-fA-F]{40}$")]
+        public string CertificateThumbprint { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+        public X509Certificate2 Certificate { get; set; } = null!;
+
+        [Parameter]
+        public SwitchParameter AllowUnencryptedTokenCache { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var session = SessionClouds.CurrentSession;
+            var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
+            AppCredentials credentials;
+            try
+            {
+                credentials = AppCredentials.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+            }
+            catch (PartnerSecurityException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.Target));
+                return;
+            }
+            var name = Name;
+            Run(async (pump, ct) =>
+            {
+                var store = SecureAppModelTokenStore.Open(options);
+                var stored = store.Get(name);
+                if (!await pump.ShouldProcessAsync($"stored token '{stored.Name}' ({stored.Account})", "Redeem and rotate").ConfigureAwait(false)) return;
+                var cloud = CloudBinding.Of(stored, session, pump.Warning);
+                var request = new ConsentRequest
+                {
+                    ApplicationId = credentials.ApplicationId ?? stored.ApplicationId,
+                    ClientSecret = credentials.ClientSecret,
+                    Certificate = credentials.Certificate,
+                    TenantId = stored.TenantId,
+                    RefreshToken = stored.ProtectedRefreshToken(),
+                };
+                cloud.Apply(request);
+                if (request.Certificate == null && request.ClientSecret == null)
+                {
+                    request.Certificate = stored.CertificateThumbprint == null ? null : SelfSignedCertificates.FindWithPrivateKey(stored.CertificateThumbprint);
+                    if (request.Certificate == null)
+                        throw new PartnerSecurityException("CredentialRequired", ErrorKind.InvalidArgument,
+                            stored.CertificateThumbprint == null
+                                ? $"The token '{stored.Name}' was consented with a client secret; give it to redeem the token."
+                                : $"The certificate {stored.CertificateThumbprint} of the token '{stored.Name}' is not in the CurrentUser or LocalMachine 'My' store.",
+                            "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.", null, stored.Name);
+                }
+                var token = await SecureAppModelConsent.RedeemAsync(request, ct).ConfigureAwait(false);
+                store.Rotate(stored.Name, token, cloud.Now);
+                var updated = store.Get(stored.Name);
+                pump.WriteObject(new SecureAppModelTokenStatus(updated, cloud.Now, store.Protection.ToString()));
+            });
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.IO;
+using PartnerSecurity.Authentication;
+using PartnerSecurity.Connections;
+using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Emulation;
+using PartnerSecurity.Emulator;
+using PartnerSecurity.SecureAppModel;
+
+namespace PartnerSecurity.Runtime
+{
+    /// <summary>
+    /// The cloud a command talks to: one of Microsoft's (Global, USGov, USGovDoD, China) over the network, or
+    /// the session's emulated cloud for -Demo or a -Snapshot file, whose emulator stands in for the network,
+    /// the browser and the clock.
+    /// </summary>
+    internal sealed class CloudBinding
+    {
+        private CloudBinding(CloudEnvironment environment, string label, TenantEmulator? emulator, string? snapshotPath)
+        {
+            Environment = environment;
+            Label = label;
+            Emulator = emulator;
+            SnapshotPath = snapshotPath;
+        }
+
+        public CloudEnvironment Environment { get; }
+        /// <summary>Global, USGov, USGovDoD, China, Demo or Snapshot.</summary>
+        public string Label { get; }
+        public TenantEmulator? Emulator { get; }
+        public string? SnapshotPath { get; }
+        public bool IsEmulated => Emulator != null;
+        public DateTimeOffset Now => Emulator?.Clock.UtcNow ?? DateTimeOffset.UtcNow;
+
+        public static CloudBinding Real(string? environment) => new CloudBinding(CloudEnvironment.Parse(environment), CloudEnvironment.Parse(environment).Name, null, null);
+
+        public static CloudBinding Emulated(Guid session, string snapshotPath, string label, Action<string>? warn) =>
+            new CloudBinding(CloudEnvironment.Global, label, SessionClouds.GetOrCreate(session, snapshotPath, warn), Path.GetFullPath(snapshotPath));
+
+        public static CloudBinding Demo(Guid session, Action<string>? warn) => Emulated(session, DemoSnapshot.Path, "Demo", warn);
+
+        /// <summary>The cloud a connection was made to.</summary>
+        public static CloudBinding Of(PartnerConnection connection)
+        {
+            var request = connection.Request;
+            if (request.Transport is TenantEmulator emulator)
+                return new CloudBinding(request.Environment, request.EnvironmentLabel ?? "Snapshot", emulator, request.SnapshotPath);
+            return new CloudBinding(request.Environment, request.Environment.Name, null, null);
+        }
+
+        /// <summary>The cloud a stored Secure Application Model token belongs to.</summary>
+        public static CloudBinding Of(StoredToken token, Guid session, Action<string>? warn)
+        {
+            if (string.Equals(token.Environment, "Demo", StringComparison.OrdinalIgnoreCase)) return Demo(session, warn);
+            if (string.Equals(token.Environment, "Snapshot", StringComparison.OrdinalIgnoreCase))
+            {
+                if (string.IsNullOrEmpty(token.SnapshotPath) || !File.Exists(token.SnapshotPath))
+                    throw new PartnerSecurityException("SnapshotNotFound", ErrorKind.ObjectNotFound,
+                        $"The stored token '{token.Name}' belongs to the emulated cloud of snapshot '{token.SnapshotPath}', which no longer exists.", "Run the consent again.", null, token.Name);
+                return Emulated(session, token.SnapshotPath!, "Snapshot", warn);
+            }
+            return Real(token.Environment);
+        }
+
+        public void Apply(ConnectionRequest request)
+        {
+            request.Environment = Environment;
+            if (Emulator == null) return;
+            var emulator = Emulator;
+            request.EnvironmentLabel = Label;
+            request.Transport = emulator;
+            request.Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct);
+            request.Clock = () => emulator.Clock.UtcNow;
+            request.SnapshotPath = SnapshotPath;
+        }
+
+        public void Apply(ConsentRequest request)
+        {
+            request.Environment = Environment;
+            if (Emulator == null) return;
+            var emulator = Emulator;
+            request.Transport = emulator;
+            request.Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct);
+            request.Clock = () => emulator.Clock.UtcNow;
+        }
+
+        /// <summary>Records this cloud on a stored token.</summary>
+        public void Apply(StoredToken token)
+        {
+            token.Environment = Label;
+            token.SnapshotPath = SnapshotPath;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections;
+using System.Reflection;
+
+namespace PartnerSecurity.Module.Tests.Support;
+
+/// <summary>
+/// Reaches, by reflection, the tenant emulator a session's module uses: it lives in the module's private
+/// load context, which this project must not reference. For tests that move the emulated clock, mint a
+/// token, or read every secret the emulated cloud issued.
+/// </summary>
+public sealed class EmulatorAccess
+{
+    private readonly object _emulator;
+
+    private EmulatorAccess(object emulator) => _emulator = emulator;
+
+    /// <summary>The emulator of a session's connection (SessionConnections → connection → pipeline transport).</summary>
+    public static EmulatorAccess OfConnection(PowerShellSession session)
+    {
+        var module = ModuleAssembly();
+        var connections = (IDictionary)module.GetType("PartnerSecurity.Runtime.SessionConnections", true)!
+            .GetField("s_byRunspace", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var connection = connections[session.Engine.Runspace.InstanceId] ?? throw new InvalidOperationException("The session is not connected.");
+        var pipeline = connection.GetType().GetProperty("Pipeline")!.GetValue(connection)!;
+        var transport = pipeline.GetType().GetField("_transport", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(pipeline)!;
+        Assert.Equal("PartnerSecurity.Emulator.TenantEmulator", transport.GetType().FullName);
+        return new EmulatorAccess(transport);
+    }
+
+    private static Assembly ModuleAssembly() =>
+        AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "PartnerSecurity" && a.GetType("PartnerSecurity.Runtime.SessionConnections") != null);
+
+    private object Context => _emulator.GetType().GetProperty("Context")!.GetValue(_emulator)!;
+
+    /// <summary>Every token, code and secret the emulated cloud issued.</summary>
+    public IReadOnlyCollection<string> IssuedSecrets
+    {
+        get
+        {
+            var grants = Context.GetType().GetProperty("Grants")!.GetValue(Context)!;
+            return ((IEnumerable<string>)grants.GetType().GetProperty("IssuedSecrets")!.GetValue(grants)!).ToList();
+        }
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        var clock = _emulator.GetType().GetProperty("Clock")!.GetValue(_emulator)!;
+        clock.GetType().GetMethod("Advance")!.Invoke(clock, new object[] { by });
+    }
+
+    public string IssueUserAccessToken(string upn, string scope) =>
+        (string)_emulator.GetType().GetMethod("IssueUserAccessToken")!.Invoke(_emulator, new object[] { upn, scope })!;
+
+    public int BrowserSignIns
+    {
+        get
+        {
+            var browser = _emulator.GetType().GetProperty("Browser")!.GetValue(_emulator)!;
+            // A sign-in counts once the client's answer reached the browser, which may be just after the command returned.
+            (browser.GetType().GetProperty("LastNavigation")!.GetValue(browser) as Task)?.Wait(TimeSpan.FromSeconds(10));
+            return (int)browser.GetType().GetProperty("SignIns")!.GetValue(browser)!;
+        }
+    }
+}
