@@ -18,6 +18,7 @@
         'PartnerSecurity.Format.ps1xml'
         'CredentialUsage.Format.ps1xml'
         'Mfa.Format.ps1xml'
+        'Enforcement.Format.ps1xml'
         'SecureAppModel.Format.ps1xml'
     )
     CmdletsToExport      = @(
@@ -28,6 +29,11 @@
         'Find-PartnerCredentialUsage'
         'Get-PartnerCustomer'
         'Get-PartnerMfaStatus'
+        'Enable-PartnerSecurityDefaults'
+        'Disable-PartnerSecurityDefaults'
+        'Set-PartnerUserMfaState'
+        'Get-PartnerUserSignActivity'
+        'Get-PartnerLegacyAuthUsage'
         'New-SecureAppModelApplication'
         'New-SecureAppModelToken'
         'Get-SecureAppModelTokenStatus'

@@ -22,3 +22,12 @@ $customers | Out-Default
 '== Users not covered at every sign-in'
 $gaps = $customers | Where-Object { $_.Status -eq 'NotCompliant' -or $_.Status -eq 'Partial' }
 "$(@($gaps).Count) of $(@($customers).Count) customer users"
+
+'== Sign-ins without MFA in the partner tenant, last 7 days'
+$singleFactor = @(Get-PartnerUserSignActivity -SingleFactorOnly -SucceededOnly)
+$signedInWithoutMfa = @{}
+foreach ($signIn in $singleFactor) { $signedInWithoutMfa[$signIn.UserPrincipalName] = $true }
+"$($singleFactor.Count) successful single-factor sign-ins by $($signedInWithoutMfa.Count) users"
+
+'== Legacy authentication still in use (a customer without Entra ID P1 or P2 has no sign-in logs: one error says so)'
+Get-PartnerLegacyAuthUsage -AllCustomers -ErrorAction Continue | Where-Object { $_.SuccessCount -gt 0 } | Out-Default

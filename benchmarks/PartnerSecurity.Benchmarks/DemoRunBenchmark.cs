@@ -13,7 +13,7 @@ internal static class DemoRunBenchmark
         for (int i = 0; i <= runs; i++)
         {
             var watch = Stopwatch.StartNew();
-            var (exit, output) = Measurements.RunRunner("& '" + script.Replace("'", "''") + "'");
+            var (exit, output) = Measurements.RunRunner(script, isFile: true);
             watch.Stop();
             if (exit != 0) throw new InvalidOperationException("The demo run failed:\n" + output);
             if (i > 0) samples.Add(watch.Elapsed.TotalMilliseconds); // the first run warms the file cache

@@ -6,12 +6,12 @@ namespace PartnerSecurity.Benchmarks;
 /// <summary>Running the runner as a fresh process, and summarising samples.</summary>
 internal static class Measurements
 {
-    public static (int ExitCode, string Output) RunRunner(string script)
+    public static (int ExitCode, string Output) RunRunner(string script, bool isFile = false)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(BenchPaths.Runner);
         info.ArgumentList.Add("-NonInteractive");
-        info.ArgumentList.Add("-Command");
+        info.ArgumentList.Add(isFile ? "-File" : "-Command");
         info.ArgumentList.Add(script);
         info.Environment["PARTNERSECURITY_MODULE_ROOT"] = Path.GetDirectoryName(Path.GetDirectoryName(BenchPaths.ModuleManifest))!;
         using var process = Process.Start(info)!;

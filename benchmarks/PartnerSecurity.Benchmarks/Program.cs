@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["demo"] = DemoRunBenchmark.RunAsync,
     ["mfa"] = MfaBenchmark.RunAsync,
     ["scan"] = ScanBenchmark.RunAsync,
+    ["signins"] = SignInBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

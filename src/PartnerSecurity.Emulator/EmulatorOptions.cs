@@ -12,6 +12,13 @@ namespace PartnerSecurity.Emulator
         /// <summary>Access-token lifetime in seconds (Entra ID: 60 to 90 minutes).</summary>
         public int AccessTokenLifetimeSeconds { get; set; } = 3599;
 
+        /// <summary>
+        /// Graph's "identity and access reports" limit on sign-in log requests, per application and tenant, in
+        /// requests per 10 seconds (the documented value is 5); beyond it, 429 with Retry-After. Null (the
+        /// default): no limit, and tests inject throttling with <see cref="Http.FaultInjector"/> instead.
+        /// </summary>
+        public int? ReportsRequestsPer10Seconds { get; set; }
+
         /// <summary>The device code flow's polling interval in seconds (Entra ID says 5; 1 keeps tests fast, MSAL honours it).</summary>
         public int DeviceCodePollingIntervalSeconds { get; set; } = 1;
     }

@@ -15,11 +15,14 @@ int width = Console.IsOutputRedirected ? 120 : Math.Max(80, Console.WindowWidth)
 var ui = new HostUserInterface(Console.Out, width, interactive: !nonInteractive, input: Console.In) { Ansi = !Console.IsOutputRedirected };
 using var engine = new HostedEngine(ui);
 
-// Like pwsh: "exit N" wins; otherwise 1 when anything failed, so runbooks and CI notice.
-int Run(string script)
+// Like pwsh: "exit N" wins. Otherwise -File gives 1 only when the script stopped on a terminating error (its
+// non-terminating errors are part of what it reports), and -Command gives 1 when anything failed, so runbooks and
+// CI notice.
+int Run(string script, bool isFile)
 {
     var result = engine.Invoke(script, display: true);
-    return engine.Host.ExitCode ?? (result.Succeeded ? 0 : 1);
+    bool failed = isFile ? result.Terminating != null : !result.Succeeded;
+    return engine.Host.ExitCode ?? (failed ? 1 : 0);
 }
 
 string Quote(string s) => "'" + s.Replace("'", "''") + "'";
@@ -33,10 +36,11 @@ if (arguments.Count >= 2 && arguments[0].Equals("-File", StringComparison.Ordina
         return 2;
     }
     var rest = string.Join(" ", arguments.Skip(2).Select(a => a.StartsWith("-") ? a : Quote(a)));
-    return Run($"& {Quote(path)} {rest}");
+    // "exit N" inside a script only leaves the script; pass its code on, as pwsh -File does.
+    return Run($"$global:LASTEXITCODE = 0; & {Quote(path)} {rest}; exit $LASTEXITCODE", isFile: true);
 }
 if (arguments.Count >= 2 && arguments[0].Equals("-Command", StringComparison.OrdinalIgnoreCase))
-    return Run(string.Join(" ", arguments.Skip(1)));
+    return Run(string.Join(" ", arguments.Skip(1)), isFile: false);
 if (arguments.Count > 0)
 {
     Console.Error.WriteLine("Usage: partnersecurity-runner [-NonInteractive] (-File <script.ps1> [arguments] | -Command <text>)");
@@ -49,5 +53,5 @@ while (true)
     Console.Write("PS> ");
     var line = Console.ReadLine();
     if (line == null || line.Trim().Equals("exit", StringComparison.OrdinalIgnoreCase)) return 0;
-    if (line.Trim().Length > 0) Run(line);
+    if (line.Trim().Length > 0) Run(line, isFile: false);
 }

@@ -32,8 +32,25 @@ namespace PartnerSecurity.Graph
         public bool Succeeded => Status >= 200 && Status < 300;
     }
 
+    /// <summary>One request of a $batch: a key the caller matches results by, the method, the URL relative to the version root, a JSON body.</summary>
+    public sealed class BatchRequest
+    {
+        public BatchRequest(string key, string method, string relativeUrl, string? jsonBody = null)
+        {
+            Key = key;
+            Method = method;
+            RelativeUrl = relativeUrl;
+            JsonBody = jsonBody;
+        }
+
+        public string Key { get; }
+        public string Method { get; }
+        public string RelativeUrl { get; }
+        public string? JsonBody { get; }
+    }
+
     /// <summary>
-    /// Sends many independent GET requests as Graph JSON batches of 20 (the documented maximum). Graph may
+    /// Sends many independent requests (GETs, or idempotent writes such as PATCH) as Graph JSON batches of 20 (the documented maximum). Graph may
     /// throttle some items of a batch that itself succeeds; the SDKs do not retry those, this does: only
     /// the throttled items go again, after the longest Retry-After they were given (backoff when none).
     /// Responses are matched to requests by id, whatever order they come back in.
@@ -55,8 +72,16 @@ namespace PartnerSecurity.Graph
             _parallelism = Math.Max(1, parallelism);
         }
 
-        /// <summary>Runs every request; the result holds one entry per key (failed items included, with their status).</summary>
-        public async Task<IReadOnlyDictionary<string, BatchItemResult>> GetAsync(IReadOnlyList<(string Key, string RelativeUrl)> requests, string operation,
+        /// <summary>Runs every GET; the result holds one entry per key (failed items included, with their status).</summary>
+        public Task<IReadOnlyDictionary<string, BatchItemResult>> GetAsync(IReadOnlyList<(string Key, string RelativeUrl)> requests, string operation,
+            Action<int>? completed, CancellationToken cancellationToken) =>
+            SendAsync(requests.Select(r => new BatchRequest(r.Key, "GET", r.RelativeUrl)).ToList(), operation, completed, cancellationToken);
+
+        /// <summary>
+        /// Runs every request; the result holds one entry per key (failed items included, with their status).
+        /// Throttled or unavailable items are sent again, alone: only idempotent requests belong here.
+        /// </summary>
+        public async Task<IReadOnlyDictionary<string, BatchItemResult>> SendAsync(IReadOnlyList<BatchRequest> requests, string operation,
             Action<int>? completed, CancellationToken cancellationToken)
         {
             var results = new Dictionary<string, BatchItemResult>(StringComparer.Ordinal);
@@ -65,9 +90,9 @@ namespace PartnerSecurity.Graph
             var policy = _connection.RetryPolicy;
             for (int round = 1; pending.Count > 0; round++)
             {
-                var chunks = new List<List<(string Key, string RelativeUrl)>>();
+                var chunks = new List<List<BatchRequest>>();
                 for (int i = 0; i < pending.Count; i += MaxBatchSize) chunks.Add(pending.GetRange(i, Math.Min(MaxBatchSize, pending.Count - i)));
-                var answers = new List<(string Key, string Url, int Status, JsonElement? Body, string? RetryAfter)>();
+                var answers = new List<(BatchRequest Request, int Status, JsonElement? Body, string? RetryAfter)>();
                 using (var gate = new SemaphoreSlim(_parallelism))
                 {
                     var tasks = chunks.Select(async chunk =>
@@ -79,22 +104,23 @@ namespace PartnerSecurity.Graph
                     foreach (var batch in await Task.WhenAll(tasks).ConfigureAwait(false)) answers.AddRange(batch);
                 }
 
-                var retry = new List<(string Key, string RelativeUrl)>();
+                var retry = new List<BatchRequest>();
                 string? longestRetryAfter = null;
                 TimeSpan longest = TimeSpan.Zero;
                 foreach (var answer in answers)
                 {
-                    attempts[answer.Key] = attempts.TryGetValue(answer.Key, out var n) ? n + 1 : 1;
+                    var key = answer.Request.Key;
+                    attempts[key] = attempts.TryGetValue(key, out var n) ? n + 1 : 1;
                     bool retryable = answer.Status == 429 || answer.Status == 503 || answer.Status == 504;
-                    if (retryable && attempts[answer.Key] <= policy.MaxRetries)
+                    if (retryable && attempts[key] <= policy.MaxRetries)
                     {
-                        retry.Add((answer.Key, answer.Url));
+                        retry.Add(answer.Request);
                         var wait = policy.DelayFor(answer.RetryAfter, round, DateTimeOffset.UtcNow);
                         if (wait > longest) { longest = wait; longestRetryAfter = answer.RetryAfter; }
                         continue;
                     }
                     var (code, message) = answer.Body is JsonElement body ? GraphRest.ReadError(body) : (null, null);
-                    results[answer.Key] = new BatchItemResult(answer.Status, answer.Body, code, message, attempts[answer.Key]);
+                    results[key] = new BatchItemResult(answer.Status, answer.Body, code, message, attempts[key]);
                 }
                 completed?.Invoke(results.Count);
                 pending = retry;
@@ -107,14 +133,24 @@ namespace PartnerSecurity.Graph
             return results;
         }
 
-        private async Task<List<(string Key, string Url, int Status, JsonElement? Body, string? RetryAfter)>> SendBatchAsync(
-            List<(string Key, string RelativeUrl)> chunk, string operation, CancellationToken cancellationToken)
+        private async Task<List<(BatchRequest Request, int Status, JsonElement? Body, string? RetryAfter)>> SendBatchAsync(
+            List<BatchRequest> chunk, string operation, CancellationToken cancellationToken)
         {
-            var requests = chunk.Select((item, index) => new Dictionary<string, object>
+            var requests = chunk.Select((item, index) =>
             {
-                ["id"] = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["method"] = "GET",
-                ["url"] = item.RelativeUrl,
+                var request = new Dictionary<string, object>
+                {
+                    ["id"] = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["method"] = item.Method,
+                    ["url"] = item.RelativeUrl,
+                };
+                if (item.JsonBody != null)
+                {
+                    using var body = JsonDocument.Parse(item.JsonBody);
+                    request["body"] = body.RootElement.Clone();
+                    request["headers"] = new Dictionary<string, string> { ["Content-Type"] = "application/json" };
+                }
+                return request;
             }).ToList();
             var payload = JsonSerializer.Serialize(new Dictionary<string, object> { ["requests"] = requests });
             using var document = await GraphRest.SendAsync(_connection, _tenantId, HttpMethod.Post, GraphRest.Url(_connection, _beta, "/$batch"), payload, operation, cancellationToken).ConfigureAwait(false);
@@ -137,13 +173,13 @@ namespace PartnerSecurity.Graph
                     byId[id] = (status, body, retryAfter);
                 }
             }
-            var answers = new List<(string, string, int, JsonElement?, string?)>();
+            var answers = new List<(BatchRequest, int, JsonElement?, string?)>();
             for (int index = 0; index < chunk.Count; index++)
             {
                 var id = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 // An item the batch did not answer is treated as unavailable and retried.
                 var (status, body, retryAfter) = byId.TryGetValue(id, out var found) ? found : (503, (JsonElement?)null, (string?)null);
-                answers.Add((chunk[index].Key, chunk[index].RelativeUrl, status, body, retryAfter));
+                answers.Add((chunk[index], status, body, retryAfter));
             }
             return answers;
         }

@@ -95,6 +95,22 @@ namespace PartnerSecurity.Mfa
         public ISet<string> PerUserMfaUnreadable { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         /// <summary>Registration report rows by user id; null when the report could not be read.</summary>
         public IReadOnlyDictionary<string, MfaRegistration>? Registrations { get; set; }
+
+        /// <summary>The same data with security defaults on or off: what-if questions ("who would lose coverage") ask the evaluator this.</summary>
+        public MfaTenantData WithSecurityDefaults(bool enabled) => new MfaTenantData
+        {
+            TenantId = TenantId,
+            TenantName = TenantName,
+            Users = Users,
+            Groups = Groups,
+            RoleGrants = RoleGrants,
+            RoleNames = RoleNames,
+            Policies = Policies,
+            SecurityDefaultsEnabled = enabled,
+            PerUserMfaStates = PerUserMfaStates,
+            PerUserMfaUnreadable = PerUserMfaUnreadable,
+            Registrations = Registrations,
+        };
     }
 
     /// <summary>Well-known values of the directory and of conditional access.</summary>

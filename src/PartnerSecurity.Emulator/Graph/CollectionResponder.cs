@@ -28,35 +28,105 @@ namespace PartnerSecurity.Emulator.Graph
         public static HttpResponseMessage Serve(GraphCall call, IEnumerable<JsonObject> source, CollectionPolicy policy, Func<JsonObject, JsonObject>? shape)
         {
             var query = call.Request.Query;
-            foreach (var option in query.Keys.Where(k => k.StartsWith("$", StringComparison.Ordinal)))
-            {
-                if (!policy.SupportedOptions.Contains(option) && option != "$count")
-                    throw GraphException.BadRequest($"Query option '{option}' is not supported on '{policy.ContextPath}'.", "Request_UnsupportedQuery");
-            }
+            CheckOptions(query, policy, allowCount: true);
 
             IEnumerable<JsonObject> items = source;
-            if (query.TryGetValue("$filter", out var filterText) && filterText.Trim().Length > 0)
+            var filter = Filter(query, policy);
+            if (filter != null)
             {
-                var filter = ODataFilter.Parse(filterText);
-                policy.Validate(filter);
                 var empty = new Dictionary<string, JsonNode?>();
                 items = items.Where(i => filter.Evaluate(i, empty));
             }
             var all = items as IList<JsonObject> ?? items.ToList();
 
-            int pageSize = policy.DefaultPageSize;
-            if (query.TryGetValue("$top", out var topText))
-            {
-                if (!int.TryParse(topText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var top) || top < 1 || top > policy.MaxPageSize)
-                    throw GraphException.BadRequest(string.Format(CultureInfo.InvariantCulture, policy.TopErrorFormat, topText, policy.MaxPageSize), "Request_BadRequest");
-                pageSize = top;
-            }
-
+            int pageSize = PageSize(query, policy);
             var fingerprint = Fingerprint(call.Request);
             int offset = 0;
             if (query.TryGetValue("$skiptoken", out var skipToken))
                 offset = DecodeSkipToken(skipToken, fingerprint);
 
+            var (select, projection) = Projection(query, policy);
+            var body = Envelope(call, policy, select);
+            if (query.TryGetValue("$count", out var count) && string.Equals(count, "true", StringComparison.OrdinalIgnoreCase))
+            {
+                if (policy.CountNeedsConsistencyLevel && !string.Equals(call.Request.Header("ConsistencyLevel"), "eventual", StringComparison.OrdinalIgnoreCase))
+                    throw GraphException.BadRequest("$count is not currently supported without the header ConsistencyLevel: eventual.", "Request_BadRequest");
+                body["@odata.count"] = all.Count;
+            }
+            var page = all.Skip(offset).Take(pageSize).Select(i => Project(shape == null ? i : shape(i), projection)).ToArray();
+            if (offset + pageSize < all.Count)
+                body["@odata.nextLink"] = NextLink(call.Request.Uri, EncodeSkipToken(offset + pageSize, fingerprint));
+            body["value"] = new JsonArray(page);
+            return EmulatorResponse.Json(HttpStatusCode.OK, body, EmulatorResponse.GraphJson);
+        }
+
+        /// <summary>
+        /// Serves a large, already ordered collection by scanning it: the $skiptoken holds the position in
+        /// <paramref name="source"/> where the next page's scan resumes, so a page costs the items it looks at,
+        /// not the whole collection (Graph's log endpoints page this way over millions of records).
+        /// <paramref name="implicitFilter"/> gives, from the request's parsed $filter (or null), the endpoint's own
+        /// rules beside it (retention, default event types). No $count: the log endpoints do not offer it.
+        /// </summary>
+        public static HttpResponseMessage ServeScan(GraphCall call, IReadOnlyList<JsonObject> source, CollectionPolicy policy,
+            Func<FilterNode?, Func<JsonObject, bool>>? implicitFilter, Func<JsonObject, JsonObject>? shape)
+        {
+            var query = call.Request.Query;
+            CheckOptions(query, policy, allowCount: false);
+            var filter = Filter(query, policy);
+            int pageSize = PageSize(query, policy);
+            var fingerprint = Fingerprint(call.Request);
+            int position = 0;
+            if (query.TryGetValue("$skiptoken", out var skipToken))
+                position = DecodeSkipToken(skipToken, fingerprint);
+            var (select, projection) = Projection(query, policy);
+
+            var empty = new Dictionary<string, JsonNode?>();
+            var rules = implicitFilter?.Invoke(filter);
+            bool Keep(JsonObject item) => (rules == null || rules(item)) && (filter == null || filter.Evaluate(item, empty));
+            var page = new List<JsonNode>(Math.Min(pageSize, 1024));
+            int i = position;
+            for (; i < source.Count && page.Count < pageSize; i++)
+            {
+                if (Keep(source[i])) page.Add(Project(shape == null ? source[i] : shape(source[i]), projection));
+            }
+            // A next link only when another item would match, as Graph gives none after the last page.
+            int next = i;
+            while (next < source.Count && !Keep(source[next])) next++;
+
+            var body = Envelope(call, policy, select);
+            if (next < source.Count)
+                body["@odata.nextLink"] = NextLink(call.Request.Uri, EncodeSkipToken(next, fingerprint));
+            body["value"] = new JsonArray(page.ToArray());
+            return EmulatorResponse.Json(HttpStatusCode.OK, body, EmulatorResponse.GraphJson);
+        }
+
+        private static void CheckOptions(IReadOnlyDictionary<string, string> query, CollectionPolicy policy, bool allowCount)
+        {
+            foreach (var option in query.Keys.Where(k => k.StartsWith("$", StringComparison.Ordinal)))
+            {
+                if (!policy.SupportedOptions.Contains(option) && !(allowCount && option == "$count"))
+                    throw GraphException.BadRequest($"Query option '{option}' is not supported on '{policy.ContextPath}'.", "Request_UnsupportedQuery");
+            }
+        }
+
+        private static FilterNode? Filter(IReadOnlyDictionary<string, string> query, CollectionPolicy policy)
+        {
+            if (!query.TryGetValue("$filter", out var filterText) || filterText.Trim().Length == 0) return null;
+            var filter = ODataFilter.Parse(filterText);
+            policy.Validate(filter);
+            return filter;
+        }
+
+        private static int PageSize(IReadOnlyDictionary<string, string> query, CollectionPolicy policy)
+        {
+            if (!query.TryGetValue("$top", out var topText)) return policy.DefaultPageSize;
+            if (!int.TryParse(topText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var top) || top < 1 || top > policy.MaxPageSize)
+                throw GraphException.BadRequest(string.Format(CultureInfo.InvariantCulture, policy.TopErrorFormat, topText, policy.MaxPageSize), "Request_BadRequest");
+            return top;
+        }
+
+        private static (string[]? Select, string[]? Projection) Projection(IReadOnlyDictionary<string, string> query, CollectionPolicy policy)
+        {
             string[]? select = null;
             if (query.TryGetValue("$select", out var selectText) && selectText.Trim().Length > 0)
             {
@@ -71,23 +141,13 @@ namespace PartnerSecurity.Emulator.Graph
             // Navigation properties the endpoint expanded stay in the projection, as Graph returns them beside $select.
             if (projection != null && query.TryGetValue("$expand", out var expandText) && expandText.Trim().Length > 0)
                 projection = projection.Concat(ExpandedNames(expandText)).ToArray();
-
-            var body = new JsonObject
-            {
-                ["@odata.context"] = $"{call.ServiceRoot}/$metadata#{policy.ContextPath}" + (select != null ? "(" + string.Join(",", select) + ")" : string.Empty),
-            };
-            if (query.TryGetValue("$count", out var count) && string.Equals(count, "true", StringComparison.OrdinalIgnoreCase))
-            {
-                if (policy.CountNeedsConsistencyLevel && !string.Equals(call.Request.Header("ConsistencyLevel"), "eventual", StringComparison.OrdinalIgnoreCase))
-                    throw GraphException.BadRequest("$count is not currently supported without the header ConsistencyLevel: eventual.", "Request_BadRequest");
-                body["@odata.count"] = all.Count;
-            }
-            var page = all.Skip(offset).Take(pageSize).Select(i => Project(shape == null ? i : shape(i), projection)).ToArray();
-            if (offset + pageSize < all.Count)
-                body["@odata.nextLink"] = NextLink(call.Request.Uri, EncodeSkipToken(offset + pageSize, fingerprint));
-            body["value"] = new JsonArray(page);
-            return EmulatorResponse.Json(HttpStatusCode.OK, body, EmulatorResponse.GraphJson);
+            return (select, projection);
         }
+
+        private static JsonObject Envelope(GraphCall call, CollectionPolicy policy, string[]? select) => new JsonObject
+        {
+            ["@odata.context"] = $"{call.ServiceRoot}/$metadata#{policy.ContextPath}" + (select != null ? "(" + string.Join(",", select) + ")" : string.Empty),
+        };
 
         /// <summary>A copy of the item with only the named properties (and its @odata.type, as Graph keeps it).</summary>
         public static JsonObject Project(JsonObject item, string[]? properties)

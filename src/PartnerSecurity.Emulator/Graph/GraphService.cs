@@ -33,6 +33,7 @@ namespace PartnerSecurity.Emulator.Graph
             RoleManagementEndpoints.Register,
             ReportEndpoints.Register,
             AuthenticationRequirementsEndpoints.Register,
+            SignInEndpoints.Register,
             TenantRelationshipEndpoints.Register,
             DirectoryObjectEndpoints.Register,
             ApplicationEndpoints.Register,
@@ -99,7 +100,9 @@ namespace PartnerSecurity.Emulator.Graph
             }
             catch (GraphException ex)
             {
-                return Task.FromResult(GraphError.Response(ex.Status, ex.Code, ex.Message, request, now));
+                var response = GraphError.Response(ex.Status, ex.Code, ex.Message, request, now);
+                if (ex.RetryAfterSeconds is int seconds) response.Headers.TryAddWithoutValidation("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return Task.FromResult(response);
             }
         }
 

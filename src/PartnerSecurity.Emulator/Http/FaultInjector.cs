@@ -18,6 +18,8 @@ namespace PartnerSecurity.Emulator.Http
         GatewayTimeout,
         /// <summary>The connection fails: the handler throws HttpRequestException.</summary>
         ConnectionFailure,
+        /// <summary>403 Authorization_RequestDenied, as a missing permission or directory role gives (not retried).</summary>
+        Forbidden,
     }
 
     /// <summary>A fault to inject on the next <see cref="Times"/> requests whose "METHOD url" matches <see cref="Pattern"/>.</summary>
@@ -78,6 +80,8 @@ namespace PartnerSecurity.Emulator.Http
                         : GraphError.Response((HttpStatusCode)429, "TooManyRequests", "Please retry again later.", request, now);
                     if (hit.RetryAfter != null) throttled.Headers.TryAddWithoutValidation("Retry-After", hit.RetryAfter);
                     return throttled;
+                case FaultKind.Forbidden:
+                    return GraphError.Response(HttpStatusCode.Forbidden, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.", request, now);
                 default:
                     var status = hit.Kind == FaultKind.ServiceUnavailable ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.GatewayTimeout;
                     var response = GraphError.Response(status, "serviceNotAvailable", "The service is temporarily unavailable.", request, now);

@@ -22,6 +22,7 @@ namespace PartnerSecurity.Runtime
         protected const string AllCustomersSet = "AllCustomers";
 
         private readonly List<string> _requested = new List<string>();
+        private CmdletPump? _pump;
 
         /// <summary>Customer tenants (ids or domains); the connected tenant when absent.</summary>
         [Parameter(ParameterSetName = TenantSet, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -49,6 +50,9 @@ namespace PartnerSecurity.Runtime
             if (CustomerTenantId != null) _requested.AddRange(CustomerTenantId);
         }
 
+        /// <summary>Adds tenants to run in, beside -CustomerTenantId (a derived cmdlet whose input record names no tenant adds the connected one).</summary>
+        private protected void RequestTenants(IEnumerable<string> tenants) => _requested.AddRange(tenants);
+
         protected override void EndProcessing()
         {
             // Input was piped but none of it named a tenant (empty input, or every item failed validation): nothing to do.
@@ -57,6 +61,7 @@ namespace PartnerSecurity.Runtime
             BeginTenants();
             Run(async (pump, ct) =>
             {
+                _pump = pump;
                 var tenants = await TenantScope.ResolveAsync(connection, _requested, AllCustomers, ct).ConfigureAwait(false);
                 if (tenants.Count == 0)
                 {
@@ -106,6 +111,13 @@ namespace PartnerSecurity.Runtime
             var text = string.Format(CultureInfo.InvariantCulture, "{0} of {1} tenant{2} done", done, total, total == 1 ? string.Empty : "s");
             return EvaluatedUnit == null ? text : text + string.Format(CultureInfo.InvariantCulture, ", {0:N0} {1}", evaluated, EvaluatedUnit);
         }
+
+        /// <summary>
+        /// The running invocation's pump, for tenant work that writes as it goes rather than in its
+        /// <see cref="TenantOutput"/>: objects streamed as pages arrive (the pump's bounded queue holds the reader
+        /// back when the pipeline is slower), per-item errors and warnings, ShouldProcess questions.
+        /// </summary>
+        private protected CmdletPump Pump => _pump ?? throw new InvalidOperationException("The pump exists only while tenants run.");
 
         /// <summary>Runs on the pipeline thread before any tenant starts (validate, prepare options).</summary>
         private protected virtual void BeginTenants() { }

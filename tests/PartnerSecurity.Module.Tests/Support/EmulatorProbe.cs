@@ -40,7 +40,17 @@ public sealed class EmulatorProbe
     public int RequestCount(string urlContains) =>
         ((IEnumerable)Get(Get(_emulator, "Requests"), "Records")).Cast<object>().Count(r => ((string)Get(r, "Url")).Contains(urlContains));
 
-    /// <summary>Makes the next matching requests fail (kind: Throttle, ServiceUnavailable, GatewayTimeout, ConnectionFailure).</summary>
+    /// <summary>Requests answered with this method whose URL contains the text ($batch items are counted once, as the batch).</summary>
+    public int RequestCount(string method, string urlContains) =>
+        ((IEnumerable)Get(Get(_emulator, "Requests"), "Records")).Cast<object>()
+            .Count(r => (string)Get(r, "Method") == method && ((string)Get(r, "Url")).Contains(urlContains));
+
+    /// <summary>Items of Graph $batch requests with this method whose URL contains the text.</summary>
+    public int BatchItemCount(string method, string urlContains) =>
+        ((IEnumerable)Get(Get(_emulator, "BatchItems"), "Records")).Cast<object>()
+            .Count(r => (string)Get(r, "Method") == method && ((string)Get(r, "Url")).Contains(urlContains));
+
+    /// <summary>Makes the next matching requests fail (kind: Throttle, ServiceUnavailable, GatewayTimeout, ConnectionFailure, Forbidden).</summary>
     public void InjectFault(string pattern, string kind, int times = 1, string? retryAfter = null)
     {
         var assembly = _emulator.GetType().Assembly;

@@ -11,7 +11,14 @@ public static class RunnerProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Errors, TimeSpan Elapsed);
 
-    public static Outcome Run(string script, bool nonInteractive = true, TimeSpan? timeout = null)
+    public static Outcome Run(string script, bool nonInteractive = true, TimeSpan? timeout = null) =>
+        Start(new[] { "-Command", script }, nonInteractive, timeout);
+
+    /// <summary>A script file, as <c>partnersecurity-runner -File</c> runs it.</summary>
+    public static Outcome RunFile(string path, bool nonInteractive = true, TimeSpan? timeout = null) =>
+        Start(new[] { "-File", path }, nonInteractive, timeout);
+
+    private static Outcome Start(string[] arguments, bool nonInteractive, TimeSpan? timeout)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -22,8 +29,7 @@ public static class RunnerProcess
         };
         info.ArgumentList.Add(PowerShellSession.Metadata("RunnerPath"));
         if (nonInteractive) info.ArgumentList.Add("-NonInteractive");
-        info.ArgumentList.Add("-Command");
-        info.ArgumentList.Add(script);
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
         info.Environment["PARTNERSECURITY_MODULE_ROOT"] = HostedEngine.ModuleRoot;
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
@@ -33,7 +39,7 @@ public static class RunnerProcess
         if (!process.WaitForExit((int)(timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The runner did not finish: {script}");
+            throw new TimeoutException("The runner did not finish: " + string.Join(" ", arguments));
         }
         return new Outcome(process.ExitCode, output.Result, errors.Result, watch.Elapsed);
     }

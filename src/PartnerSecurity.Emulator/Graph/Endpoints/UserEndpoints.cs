@@ -13,10 +13,10 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             DefaultSelect = new[] { "businessPhones", "displayName", "givenName", "id", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName" },
         }
         .Supports("$count", "$orderby", "$search")
-        .Filter("id", "eq")
+        .Filter("id", "eq", "in")
         .Filter("accountEnabled", "eq", "ne")
         .Filter("userType", "eq", "ne")
-        .Filter("userPrincipalName", "eq", "ne", "startswith", "endswith")
+        .Filter("userPrincipalName", "eq", "ne", "startswith", "endswith", "in")
         .Filter("displayName", "eq", "ne", "startswith")
         .Filter("mail", "eq", "startswith")
         .Filter("onPremisesSyncEnabled", "eq", "ne")

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using PartnerSecurity.Connections;
+using PartnerSecurity.Emulator;
+using PartnerSecurity.Emulator.Snapshots;
+using PartnerSecurity.SignIns;
+using PartnerSecurity.Tenants;
+
+namespace PartnerSecurity.Benchmarks;
+
+/// <summary>
+/// Sign-in logs streamed from tenants of growing size (the snapshot generator's scale command with --signins):
+/// records per second and the working set, for the core reader in this process and for
+/// Get-PartnerUserSignActivity in a fresh runner process. The emulator holds the whole log in memory in both
+/// processes, so what the figures judge is the growth of the working set while the log is read, beside the size of
+/// the log: flat growth means the reader streams.
+/// </summary>
+internal static class SignInBenchmark
+{
+    private const long MiB = 1024 * 1024;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var counts = (args.Length > 0 ? args[0] : "50000,500000").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+        bool skipCmdlet = args.Contains("--core-only");
+        Console.WriteLine("Sign-in logs read to the end (interactive and non-interactive, 14 days), pages of 1,000");
+        Console.WriteLine();
+        Console.WriteLine($"{"sign-ins",10} {"reader",-8} {"records",9} {"seconds",8} {"records/s",10} {"WS before",10} {"WS peak",9} {"growth",8}");
+        foreach (var count in counts)
+        {
+            var path = Generate(count);
+            var core = await CoreAsync(path);
+            Console.WriteLine(Row(count, "core", core));
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            if (!skipCmdlet)
+            {
+                var cmdlet = Cmdlet(path);
+                Console.WriteLine(Row(count, "cmdlet", cmdlet));
+            }
+            GC.Collect();
+        }
+        Console.WriteLine();
+        Console.WriteLine("WS: working set in MiB; before: after the snapshot is loaded and the connection made; peak: the highest sample while");
+        Console.WriteLine("reading (core: every 20 ms; cmdlet: every 1,000 records in the pipeline); growth: peak minus before.");
+        return 0;
+    }
+
+    private sealed record Figures(long Records, double Seconds, long Before, long Peak);
+
+    private static string Row(int count, string reader, Figures f) => string.Create(CultureInfo.InvariantCulture,
+        $"{count,10:N0} {reader,-8} {f.Records,9:N0} {f.Seconds,8:0.0} {f.Records / f.Seconds,10:N0} {f.Before / MiB,10:N0} {f.Peak / MiB,9:N0} {(f.Peak - f.Before) / MiB,8:N0}");
+
+    /// <summary>The core reader with a consumer that only counts, in this process.</summary>
+    private static async Task<Figures> CoreAsync(string path)
+    {
+        var snapshot = SnapshotReader.ReadFile(path);
+        var emulator = new TenantEmulator(snapshot);
+        emulator.Options.BrowserUser = (string)emulator.Cloud.Home.FirstGlobalAdministrator()!["id"]!;
+        using var connection = await PartnerConnection.ConnectAsync(new ConnectionRequest
+        {
+            Mode = ConnectionMode.Interactive,
+            TenantId = snapshot.Tenant.Id,
+            Transport = emulator,
+            Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct),
+            Clock = () => emulator.Clock.UtcNow,
+            EnvironmentLabel = "Benchmark",
+        }, CancellationToken.None);
+        var now = emulator.Clock.UtcNow;
+        var query = new SignInQuery(now.AddDays(-15), now) { IncludeNonInteractive = true };
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        long before = process.WorkingSet64, peak = before;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            using var self = Process.GetCurrentProcess();
+            while (!sampling.IsCancellationRequested)
+            {
+                self.Refresh();
+                if (self.WorkingSet64 > Interlocked.Read(ref peak)) Interlocked.Exchange(ref peak, self.WorkingSet64);
+                try { await Task.Delay(20, sampling.Token); } catch (OperationCanceledException) { }
+            }
+        });
+        var watch = Stopwatch.StartNew();
+        long records = 0;
+        await foreach (var _ in SignInReader.ReadAsync(connection, TenantScope.Home(connection), query, null, CancellationToken.None)) records++;
+        watch.Stop();
+        sampling.Cancel();
+        await sampler;
+        GC.KeepAlive(emulator);
+        return new Figures(records, watch.Elapsed.TotalSeconds, before, Interlocked.Read(ref peak));
+    }
+
+    /// <summary>Get-PartnerUserSignActivity piped into ForEach-Object in a fresh runner process, connected to the snapshot.</summary>
+    private static Figures Cmdlet(string path)
+    {
+        var script = string.Join("\n",
+            $"Connect-PartnerSecurity -Snapshot '{path.Replace("'", "''")}' | Out-Null",
+            "[GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()",
+            "$self = [System.Diagnostics.Process]::GetCurrentProcess(); $self.Refresh(); $before = $self.WorkingSet64; $peak = $before; $n = 0",
+            "$watch = [System.Diagnostics.Stopwatch]::StartNew()",
+            "Get-PartnerUserSignActivity -StartDate ([DateTimeOffset]::Parse('2026-11-05T00:00:00Z').UtcDateTime) -EndDate ([DateTimeOffset]::Parse('2026-11-21T00:00:00Z').UtcDateTime) -IncludeNonInteractive | ForEach-Object {",
+            "  $n++",
+            "  if ($n % 1000 -eq 0) { $self.Refresh(); if ($self.WorkingSet64 -gt $peak) { $peak = $self.WorkingSet64 } }",
+            "}",
+            "$watch.Stop()",
+            "'FIGURES {0} {1} {2} {3}' -f $n, $watch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture), $before, $peak");
+        var (exit, output) = Measurements.RunRunner(script);
+        var line = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("FIGURES ", StringComparison.Ordinal));
+        if (exit != 0 || line == null) throw new InvalidOperationException("The runner failed:\n" + output);
+        var parts = line.Split(' ');
+        return new Figures(long.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture),
+            long.Parse(parts[3], CultureInfo.InvariantCulture), long.Parse(parts[4], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The generator's scale tenant with <paramref name="signIns"/> sign-ins over 14 days (same arguments, same bytes), written once to the temp folder.</summary>
+    private static string Generate(int signIns)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "partnersecurity-bench", $"signins-{signIns}.json");
+        if (File.Exists(path)) return path;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { BenchPaths.SnapshotGenerator, "scale", "--users", "200", "--signins", signIns.ToString(CultureInfo.InvariantCulture), "--out", path })
+            info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException("partnersecurity-snapshotgen failed:\n" + output);
+        return path;
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PartnerSecurity.Diagnostics;
+
+namespace PartnerSecurity.SignIns
+{
+    /// <summary>
+    /// Which sign-ins to read, and which of those filters Graph applies (the documented $filter forms of beta
+    /// auditLogs/signIns joined by <c>and</c>) and which the reader applies itself (what Graph cannot express).
+    /// </summary>
+    public sealed class SignInQuery
+    {
+        /// <summary>How far back a read goes when no start is given.</summary>
+        public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
+        /// <summary>How long Entra ID keeps sign-ins with P1 or P2 (7 days on Free, where Graph serves none).</summary>
+        public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+        public SignInQuery(DateTimeOffset start, DateTimeOffset end)
+        {
+            if (end < start)
+                throw new PartnerSecurityException("InvalidDateRange", ErrorKind.InvalidArgument,
+                    $"The end date ({end:u}) is before the start date ({start:u}).", "Give -StartDate earlier than -EndDate.");
+            Start = start.ToUniversalTime();
+            End = end.ToUniversalTime();
+        }
+
+        /// <summary>The window ending now (the connection's clock) and reaching back <paramref name="defaultWindow"/> unless a start is given.</summary>
+        public static SignInQuery Window(DateTimeOffset now, DateTimeOffset? start, DateTimeOffset? end, TimeSpan defaultWindow)
+        {
+            var to = end ?? now;
+            return new SignInQuery(start ?? to - defaultWindow, to);
+        }
+
+        public DateTimeOffset Start { get; }
+        public DateTimeOffset End { get; }
+        /// <summary>Only these users (one query each); null or empty for everyone.</summary>
+        public IReadOnlyList<string>? UserPrincipalNames { get; set; }
+        /// <summary>Only sign-ins that required a single factor (server-side, beta authenticationRequirement).</summary>
+        public bool SingleFactorOnly { get; set; }
+        /// <summary>Only successful sign-ins (server-side: status/errorCode eq 0).</summary>
+        public bool SucceededOnly { get; set; }
+        /// <summary>Only failed sign-ins (applied by the reader: Graph documents eq only on status/errorCode).</summary>
+        public bool FailedOnly { get; set; }
+        /// <summary>Only legacy authentication (applied by the reader: "not these two clients" cannot be written as a documented filter).</summary>
+        public bool LegacyAuthOnly { get; set; }
+        /// <summary>Token refreshes and other non-interactive user sign-ins too (beta returns interactive ones unless asked).</summary>
+        public bool IncludeNonInteractive { get; set; }
+
+        /// <summary>The same query for these users (null or empty: everyone).</summary>
+        public SignInQuery ForUsers(IReadOnlyList<string>? userPrincipalNames) => new SignInQuery(Start, End)
+        {
+            UserPrincipalNames = userPrincipalNames,
+            SingleFactorOnly = SingleFactorOnly,
+            SucceededOnly = SucceededOnly,
+            FailedOnly = FailedOnly,
+            LegacyAuthOnly = LegacyAuthOnly,
+            IncludeNonInteractive = IncludeNonInteractive,
+        };
+
+        /// <summary>The $filter for one user (or for everyone when <paramref name="userPrincipalName"/> is null).</summary>
+        public string Filter(string? userPrincipalName)
+        {
+            var clauses = new List<string>
+            {
+                "createdDateTime ge " + Instant(Start, roundUp: false),
+                "createdDateTime le " + Instant(End, roundUp: true),
+                IncludeNonInteractive
+                    ? "signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')"
+                    : "signInEventTypes/any(t: t eq 'interactiveUser')",
+            };
+            if (userPrincipalName != null) clauses.Add("userPrincipalName eq " + Literal(userPrincipalName));
+            if (SingleFactorOnly) clauses.Add("authenticationRequirement eq 'singleFactorAuthentication'");
+            if (SucceededOnly) clauses.Add("status/errorCode eq 0");
+            return string.Join(" and ", clauses);
+        }
+
+        /// <summary>The filters Graph cannot apply, and a guard for the ones it did.</summary>
+        public bool Keeps(SignInActivity signIn)
+        {
+            if (FailedOnly && signIn.Succeeded) return false;
+            if (SucceededOnly && !signIn.Succeeded) return false;
+            if (LegacyAuthOnly && !signIn.IsLegacyAuthentication) return false;
+            if (SingleFactorOnly && !string.Equals(signIn.AuthenticationRequirement, "singleFactorAuthentication", StringComparison.OrdinalIgnoreCase)) return false;
+            return true;
+        }
+
+        /// <summary>An OData string literal: quotes doubled (o'brien becomes 'o''brien').</summary>
+        public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
+
+        /// <summary>An OData DateTimeOffset literal to the second (Graph compares createdDateTime with it unquoted).</summary>
+        public static string Instant(DateTimeOffset value, bool roundUp)
+        {
+            var utc = value.ToUniversalTime();
+            var seconds = new DateTimeOffset(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            if (roundUp && seconds < utc) seconds = seconds.AddSeconds(1);
+            return seconds.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>The users of this query, each once (case-insensitively), or a single null for everyone.</summary>
+        internal IReadOnlyList<string?> Users() =>
+            UserPrincipalNames is { Count: > 0 }
+                ? UserPrincipalNames.Distinct(StringComparer.OrdinalIgnoreCase).Select(u => (string?)u).ToList()
+                : new string?[] { null };
+    }
+}
