@@ -23,19 +23,10 @@ internal static class MfaBenchmark
     {
         int users = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
         int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        var snapshot = SnapshotReader.ReadFile(Generate(users));
+        var userCount = users.ToString(CultureInfo.InvariantCulture);
+        var snapshot = SnapshotReader.ReadFile(ScaleTenants.Generate($"scale-{userCount}.json", "--users", userCount));
         var emulator = new TenantEmulator(snapshot);
-        var admin = emulator.Cloud.Home.FirstGlobalAdministrator()!;
-        emulator.Options.BrowserUser = (string)admin["id"]!;
-        using var connection = await PartnerConnection.ConnectAsync(new ConnectionRequest
-        {
-            Mode = ConnectionMode.Interactive,
-            TenantId = snapshot.Tenant.Id,
-            Transport = emulator,
-            Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct),
-            Clock = () => emulator.Clock.UtcNow,
-            EnvironmentLabel = "Benchmark",
-        }, CancellationToken.None);
+        using var connection = await ScaleTenants.ConnectAsAdminAsync(emulator, snapshot);
 
         var minimum = Minimum(emulator);
         var times = new List<double>();
@@ -70,21 +61,6 @@ internal static class MfaBenchmark
         Console.WriteLine($"per-user MFA state: read for {items:N0} users (minimum {minimum.UsersNeedingPerUserState:N0}: enabled users not covered at every sign-in by security defaults or conditional access), 20 to a batch");
         Console.WriteLine("wall time: " + string.Join(", ", times.Select((t, i) => string.Create(CultureInfo.InvariantCulture, $"run {i + 1} {t:0} ms"))) + "  (run 1 includes JIT warm-up)");
         return 0;
-    }
-
-    /// <summary>The generator's scale tenant of exactly <paramref name="users"/> users (same arguments, same bytes), written once to the temp folder.</summary>
-    private static string Generate(int users)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "partnersecurity-bench", $"scale-{users}.json");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { BenchPaths.SnapshotGenerator, "scale", "--users", users.ToString(CultureInfo.InvariantCulture), "--out", path })
-            info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException("partnersecurity-snapshotgen failed:\n" + output);
-        return path;
     }
 
     /// <summary>"GET /v1.0/groups/{id}/transitiveMembers": the request without its ids and query.</summary>

@@ -29,7 +29,7 @@ internal static class SignInBenchmark
         Console.WriteLine($"{"sign-ins",10} {"reader",-8} {"records",9} {"seconds",8} {"records/s",10} {"WS before",10} {"WS peak",9} {"growth",8} {"live before",12} {"live growth",12}");
         foreach (var count in counts)
         {
-            var path = Generate(count);
+            var path = ScaleTenants.Generate($"signins-{count}.json", "--users", "200", "--signins", count.ToString(CultureInfo.InvariantCulture));
             var core = Checked(count, await CoreAsync(path));
             Console.WriteLine(Row(count, "core", core));
             GC.Collect();
@@ -63,16 +63,7 @@ internal static class SignInBenchmark
     {
         var snapshot = SnapshotReader.ReadFile(path);
         var emulator = new TenantEmulator(snapshot);
-        emulator.Options.BrowserUser = (string)emulator.Cloud.Home.FirstGlobalAdministrator()!["id"]!;
-        using var connection = await PartnerConnection.ConnectAsync(new ConnectionRequest
-        {
-            Mode = ConnectionMode.Interactive,
-            TenantId = snapshot.Tenant.Id,
-            Transport = emulator,
-            Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct),
-            Clock = () => emulator.Clock.UtcNow,
-            EnvironmentLabel = "Benchmark",
-        }, CancellationToken.None);
+        using var connection = await ScaleTenants.ConnectAsAdminAsync(emulator, snapshot);
         var now = emulator.Clock.UtcNow;
         var query = new SignInQuery(now.AddDays(-15), now) { IncludeNonInteractive = true };
 
@@ -133,21 +124,5 @@ internal static class SignInBenchmark
         return new Figures(long.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture),
             long.Parse(parts[3], CultureInfo.InvariantCulture), long.Parse(parts[4], CultureInfo.InvariantCulture),
             long.Parse(parts[5], CultureInfo.InvariantCulture), long.Parse(parts[6], CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>The generator's scale tenant with <paramref name="signIns"/> sign-ins over 14 days (same arguments, same bytes), written once to the temp folder.</summary>
-    private static string Generate(int signIns)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "partnersecurity-bench", $"signins-{signIns}.json");
-        if (File.Exists(path)) return path;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { BenchPaths.SnapshotGenerator, "scale", "--users", "200", "--signins", signIns.ToString(CultureInfo.InvariantCulture), "--out", path })
-            info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException("partnersecurity-snapshotgen failed:\n" + output);
-        return path;
     }
 }

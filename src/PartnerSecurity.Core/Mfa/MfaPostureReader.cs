@@ -228,7 +228,7 @@ namespace PartnerSecurity.Mfa
             var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < ids.Count; i += RoleFilterChunk)
             {
-                var filter = "roleDefinitionId in (" + string.Join(",", ids.Skip(i).Take(RoleFilterChunk).Select(Literal)) + ")";
+                var filter = "roleDefinitionId in (" + string.Join(",", ids.Skip(i).Take(RoleFilterChunk).Select(ODataLiteral.String)) + ")";
                 await foreach (var assignment in GraphPaging.ReadAllAsync(
                     (link, ct) => link == null
                         ? graph.RoleManagement.Directory.RoleAssignments.GetAsync(r =>
@@ -283,7 +283,6 @@ namespace PartnerSecurity.Mfa
             return (grants, groups);
         }
 
-        private static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 
         // ------------------------------------------------------------ policies, groups
 

@@ -50,7 +50,7 @@ namespace PartnerSecurity.Mfa
             var distinct = userPrincipalNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             for (int i = 0; i < distinct.Count; i += UpnFilterChunk)
             {
-                var filter = "userPrincipalName in (" + string.Join(",", distinct.Skip(i).Take(UpnFilterChunk).Select(Literal)) + ")";
+                var filter = "userPrincipalName in (" + string.Join(",", distinct.Skip(i).Take(UpnFilterChunk).Select(ODataLiteral.String)) + ")";
                 try
                 {
                     await foreach (var user in GraphPaging.ReadAllAsync(
@@ -117,6 +117,5 @@ namespace PartnerSecurity.Mfa
             && body.TryGetProperty("perUserMfaState", out var value) && value.ValueKind == JsonValueKind.String
                 ? value.GetString() : null;
 
-        private static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
     }
 }

@@ -67,7 +67,7 @@ namespace PartnerSecurity.SecureAppModel
             try
             {
                 request.Progress?.Invoke("Looking for the application");
-                var filter = $"displayName eq '{request.DisplayName.Replace("'", "''")}'";
+                var filter = "displayName eq " + ODataLiteral.String(request.DisplayName);
                 var existing = (await graph.Applications.GetAsync(r =>
                 {
                     r.QueryParameters.Filter = filter;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Graph;
 
 namespace PartnerSecurity.SignIns
 {
@@ -70,7 +71,7 @@ namespace PartnerSecurity.SignIns
                     ? "signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')"
                     : "signInEventTypes/any(t: t eq 'interactiveUser')",
             };
-            if (userPrincipalName != null) clauses.Add("userPrincipalName eq " + Literal(userPrincipalName));
+            if (userPrincipalName != null) clauses.Add("userPrincipalName eq " + ODataLiteral.String(userPrincipalName));
             if (SingleFactorOnly) clauses.Add("authenticationRequirement eq 'singleFactorAuthentication'");
             if (SucceededOnly) clauses.Add("status/errorCode eq 0");
             return string.Join(" and ", clauses);
@@ -86,8 +87,6 @@ namespace PartnerSecurity.SignIns
             return true;
         }
 
-        /// <summary>An OData string literal: quotes doubled (o'brien becomes 'o''brien').</summary>
-        public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 
         /// <summary>An OData DateTimeOffset literal to the second (Graph compares createdDateTime with it unquoted).</summary>
         public static string Instant(DateTimeOffset value, bool roundUp)

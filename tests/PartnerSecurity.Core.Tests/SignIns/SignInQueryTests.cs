@@ -1,3 +1,4 @@
+using PartnerSecurity.Graph;
 using PartnerSecurity.Diagnostics;
 using PartnerSecurity.SignIns;
 
@@ -39,7 +40,7 @@ public class SignInQueryTests
             + " and userPrincipalName eq 'shannon.o''brien@northwindcloud.com'"
             + " and authenticationRequirement eq 'singleFactorAuthentication' and status/errorCode eq 0",
             query.Filter("shannon.o'brien@northwindcloud.com"));
-        Assert.Equal("'it''s ''quoted'''", SignInQuery.Literal("it's 'quoted'"));
+        Assert.Equal("'it''s ''quoted'''", ODataLiteral.String("it's 'quoted'"));
     }
 
     [Fact]
