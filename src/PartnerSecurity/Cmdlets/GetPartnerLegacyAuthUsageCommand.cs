@@ -18,13 +18,11 @@ namespace PartnerSecurity.Cmdlets
     [OutputType(typeof(LegacyAuthUsage))]
     public sealed class GetPartnerLegacyAuthUsageCommand : SignInCommandBase
     {
-        /// <summary>The whole retention of sign-in logs with P1/P2: a client used once a month still breaks when legacy authentication is blocked.</summary>
-        public static readonly TimeSpan Window30Days = TimeSpan.FromDays(30);
-
         private SignInQuery _query = null!;
 
         protected override string ProgressActivity => "Reading sign-in logs for legacy authentication";
-        private protected override TimeSpan DefaultWindow => Window30Days;
+        /// <summary>The whole retention of sign-in logs with P1/P2: a client used once a month still breaks when legacy authentication is blocked.</summary>
+        private protected override TimeSpan DefaultWindow => SignInQuery.Retention;
 
         private protected override void BeginTenants()
         {

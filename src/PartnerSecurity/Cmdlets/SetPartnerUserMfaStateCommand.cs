@@ -42,13 +42,7 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            string[]? tenants = CustomerTenantId;
-            if (!AllCustomers && tenants == null)
-            {
-                tenants = new[] { RequireConnection().HomeTenantId };
-                RequestTenants(tenants);
-            }
-            _users.Add(AllCustomers ? null : tenants, UserPrincipalName);
+            RecordUsers(_users, UserPrincipalName);
             base.ProcessRecord();
         }
 

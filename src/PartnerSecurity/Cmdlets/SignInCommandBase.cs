@@ -36,13 +36,7 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            string[]? tenants = CustomerTenantId;
-            if (!AllCustomers && tenants == null)
-            {
-                tenants = new[] { RequireConnection().HomeTenantId };
-                RequestTenants(tenants);
-            }
-            Users.Add(AllCustomers ? null : tenants, UserPrincipalName);
+            RecordUsers(Users, UserPrincipalName);
             base.ProcessRecord();
         }
 

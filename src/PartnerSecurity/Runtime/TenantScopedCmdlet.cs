@@ -50,8 +50,21 @@ namespace PartnerSecurity.Runtime
             if (CustomerTenantId != null) _requested.AddRange(CustomerTenantId);
         }
 
-        /// <summary>Adds tenants to run in, beside -CustomerTenantId (a derived cmdlet whose input record names no tenant adds the connected one).</summary>
-        private protected void RequestTenants(IEnumerable<string> tenants) => _requested.AddRange(tenants);
+        /// <summary>
+        /// For cmdlets that take users and tenants from the same record (a verdict of Get-PartnerMfaStatus): notes the
+        /// record's users against its tenants, the connected tenant when it names none (which then runs too), or every
+        /// tenant of the run with -AllCustomers.
+        /// </summary>
+        private protected void RecordUsers(TenantUsers users, string[]? userPrincipalNames)
+        {
+            string[]? tenants = CustomerTenantId;
+            if (!AllCustomers && tenants == null)
+            {
+                tenants = new[] { RequireConnection().HomeTenantId };
+                _requested.AddRange(tenants);
+            }
+            users.Add(AllCustomers ? null : tenants, userPrincipalNames);
+        }
 
         protected override void EndProcessing()
         {
