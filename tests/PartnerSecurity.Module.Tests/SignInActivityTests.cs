@@ -158,6 +158,20 @@ public class SignInActivityTests
     }
 
     [Fact]
+    public void Legacy_usage_for_a_user_with_a_quote_in_the_upn_is_exactly_her_rows()
+    {
+        using var session = Demo();
+        var hers = DemoData.SignIns(Northwind).Where(s => s.Legacy && s.Upn == Shannon && s.When >= To.AddDays(-30))
+            .GroupBy(s => s.Client).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => $"{g.Key}|{g.Count()}").ToList();
+        Assert.NotEmpty(hers);
+
+        var result = session.Run($"Get-PartnerLegacyAuthUsage -UserPrincipalName \"{Shannon}\"");
+        Assert.True(result.Succeeded, string.Join(" | ", result.Errors));
+        Assert.All(result.Output, o => Assert.Equal(Shannon, Prop(o, "UserPrincipalName")));
+        Assert.Equal(hers, result.Output.Select(o => $"{Prop(o, "ClientAppUsed")}|{Prop(o, "SignInCount")}"));
+    }
+
+    [Fact]
     public void Legacy_usage_for_every_customer_names_tailspins_clients_and_reports_fabrikam_and_adatum_once_each()
     {
         using var session = Demo();
