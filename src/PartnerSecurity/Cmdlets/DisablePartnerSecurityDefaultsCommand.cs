@@ -1,9 +1,7 @@
-using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using PartnerSecurity.Connections;
-using PartnerSecurity.Runtime;
 using PartnerSecurity.SecurityDefaults;
 using PartnerSecurity.Tenants;
 
@@ -20,26 +18,16 @@ namespace PartnerSecurity.Cmdlets
     {
         protected override string ProgressActivity => "Disabling security defaults";
 
-        private protected override async Task<TenantOutput> ProcessTenantAsync(PartnerConnection connection, TenantTarget tenant, TenantActivity activity, CancellationToken cancellationToken)
-        {
-            var status = await SecurityDefaultsReader.GetAsync(connection, tenant, cancellationToken).ConfigureAwait(false);
-            if (!status.IsEnabled)
-            {
-                Pump.Verbose($"Security defaults are already disabled in {tenant.Label}: nothing was changed.");
-                return new TenantOutput(new object[] { status });
-            }
+        private protected override bool Enable => false;
 
+        private protected override async Task<string> DescribeChangeAsync(PartnerConnection connection, TenantTarget tenant, SecurityDefaultsStatus status,
+            TenantActivity activity, CancellationToken cancellationToken)
+        {
             var (loss, notes) = await SecurityDefaultsWriter.CoverageLossIfDisabledAsync(connection, tenant, activity, cancellationToken).ConfigureAwait(false);
             foreach (var note in notes) Pump.Verbose(note);
             if (loss.UserCount > 0) Pump.Warning(loss.Details);
             else Pump.Verbose(loss.Details);
-
-            if (!await ConfirmAsync(loss.Details, loss.Details + " Disable security defaults?", "Disable security defaults").ConfigureAwait(false))
-                return new TenantOutput(Array.Empty<object>());
-            activity.Report("Disabling security defaults");
-            await SecurityDefaultsWriter.SetAsync(connection, tenant, enabled: false, cancellationToken).ConfigureAwait(false);
-            var after = await SecurityDefaultsReader.GetAsync(connection, tenant, cancellationToken).ConfigureAwait(false);
-            return new TenantOutput(new object[] { after });
+            return loss.Details;
         }
     }
 }
