@@ -20,9 +20,14 @@ internal static partial class ScanBenchmark
         var folder = Path.Combine(Path.GetTempPath(), "partnersecurity-scan-fuzz-" + Environment.ProcessId);
         try
         {
-            var report = new ScriptFuzzer(seed, folder, nesting).Run(cases, seeds);
+            // SCAN_FUZZ_KEEP=<case> writes that case's input to ./fuzz-case-<case>.ps1, to investigate a failure.
+            int? keep = int.TryParse(Environment.GetEnvironmentVariable("SCAN_FUZZ_KEEP"), out var k) ? k : null;
+            var fuzzer = new ScriptFuzzer(seed, folder, nesting) { KeepCase = keep, KeepCaseTo = keep == null ? null : Path.GetFullPath($"fuzz-case-{keep}.ps1") };
+            var report = fuzzer.Run(cases, seeds);
             Console.WriteLine(report.ToString());
-            foreach (var failure in report.Failures.Take(10)) Console.WriteLine("  " + failure);
+            // The first three of each kind of failure, with their inputs (cut).
+            foreach (var group in report.Failures.GroupBy(f => f.Substring(f.IndexOf('(') + 1, f.IndexOf(')') - f.IndexOf('(') - 1)))
+                foreach (var failure in group.Take(3)) Console.WriteLine("  " + failure);
             return Task.FromResult(report.Passed ? 0 : 1);
         }
         finally

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation.Language;
 using System.Threading;
 using PartnerSecurity.ScriptAnalysis.Analysis;
@@ -36,11 +37,22 @@ namespace PartnerSecurity.ScriptAnalysis
         {
             if (text == null) throw new ArgumentNullException(nameof(text));
             if (path == null) throw new ArgumentNullException(nameof(path));
+            int depth = Nesting.MaxDepth(text);
+            if (depth > Nesting.Limit)
+                return ScriptScanResult.Failed(new ScanProblem(path, ScanProblemKind.TooComplex,
+                    $"Cannot scan '{path}': it nests brackets and blocks more than {Nesting.Limit.ToString("N0", CultureInfo.InvariantCulture)} levels deep, " +
+                    "which PowerShell's parser refuses as too complex or parses at a cost in memory that grows with the square of the depth."));
             options?.BeforeParse?.Invoke(path);
             // The parser cannot be interrupted: cancellation is honoured before and after it.
             cancellationToken.ThrowIfCancellationRequested();
             var root = Parser.ParseInput(text, path, out var tokens, out var errors);
             cancellationToken.ThrowIfCancellationRequested();
+            if (root == null)
+            {
+                // Seen with nesting at the very edge of the parser's stack guard: no tree at all to scan.
+                return ScriptScanResult.Failed(new ScanProblem(path, ScanProblemKind.TooComplex,
+                    $"Cannot scan '{path}': the PowerShell parser gave up on it (nested too deeply) and returned nothing to scan."));
+            }
 
             var fatal = FirstSyntaxError(errors);
             ScanProblem? problem = null;

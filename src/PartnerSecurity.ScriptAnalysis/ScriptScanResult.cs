@@ -18,6 +18,8 @@ namespace PartnerSecurity.ScriptAnalysis
         NotAFile,
         /// <summary>The file is larger than the scan's size limit (<see cref="ScanOptions.MaximumFileSize"/>).</summary>
         TooLarge,
+        /// <summary>The script nests deeper than the scanner parses (PowerShell's parser refuses it, or its cost explodes).</summary>
+        TooComplex,
     }
 
     /// <summary>A file or folder that could not be scanned, and why. Messages name the path; they never quote file content.</summary>

@@ -117,6 +117,21 @@ public sealed class FileReadingTests : IDisposable
         Assert.Equal("Connect-MsolService", Assert.Single(result.Findings).Command);
     }
 
+    [Fact]
+    public void Nesting_deeper_than_the_parser_handles_is_refused_before_parsing_and_costs_little()
+    {
+        // Found by fuzzing: nested 8,700 deep, 26 KB made the parser allocate 610 MB.
+        var text = new string('(', 5700) + string.Concat(Enumerable.Repeat("@(", 3000)) + "Connect-MsolService -Credential $c" + new string(')', 3700);
+        var path = Write("deep.ps1", text);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var result = CredentialUsageScanner.ScanFile(path);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var problem = Assert.IsType<ScanProblem>(result.Problem);
+        Assert.Equal(ScanProblemKind.TooComplex, problem.Kind);
+        Assert.Contains("4,000 levels", problem.Message);
+        Assert.True(allocated < 16 * 1024 * 1024, $"{allocated} bytes");
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]

@@ -19,7 +19,7 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
         private readonly List<RawFinding> _findings = new List<RawFinding>();
         private readonly Dictionary<CommandAst, BoundCommand> _bound = new Dictionary<CommandAst, BoundCommand>();
         private readonly HashSet<string> _functions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, List<VariableExpressionAst>> _uses = new Dictionary<string, List<VariableExpressionAst>>(StringComparer.OrdinalIgnoreCase);
+        private Dictionary<string, List<VariableExpressionAst>>? _uses;
 
         public FileAnalysis(string path, string text, ScriptBlockAst root, Token[] tokens, CancellationToken cancellationToken = default)
         {
@@ -69,11 +69,6 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
                     case FunctionDefinitionAst function:
                         _functions.Add(Unscoped(function.Name));
                         break;
-                    case VariableExpressionAst variable:
-                        var name = Literals.Name(variable.VariablePath);
-                        if (!_uses.TryGetValue(name, out var uses)) _uses[name] = uses = new List<VariableExpressionAst>();
-                        uses.Add(variable);
-                        break;
                     case HashtableAst hashtable:
                         Hashtables.Add(hashtable);
                         break;
@@ -118,8 +113,21 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
         }
 
         /// <summary>Every reference to a variable in the file (assignments' targets included), in file order.</summary>
-        public IReadOnlyList<VariableExpressionAst> UsesOf(string name) =>
-            _uses.TryGetValue(name, out var uses) ? uses : (IReadOnlyList<VariableExpressionAst>)Array.Empty<VariableExpressionAst>();
+        public IReadOnlyList<VariableExpressionAst> UsesOf(string name)
+        {
+            // Built on first use: only a secret written in the script is followed through variables, and most files have none.
+            if (_uses == null)
+            {
+                _uses = new Dictionary<string, List<VariableExpressionAst>>(StringComparer.OrdinalIgnoreCase);
+                foreach (VariableExpressionAst variable in Root.FindAll(node => node is VariableExpressionAst, searchNestedScriptBlocks: true))
+                {
+                    var key = Literals.Name(variable.VariablePath);
+                    if (!_uses.TryGetValue(key, out var list)) _uses[key] = list = new List<VariableExpressionAst>();
+                    list.Add(variable);
+                }
+            }
+            return _uses.TryGetValue(name, out var uses) ? uses : (IReadOnlyList<VariableExpressionAst>)Array.Empty<VariableExpressionAst>();
+        }
 
         /// <summary>True when the file says <c>using namespace</c> for <paramref name="ns"/>, so short type names resolve in it.</summary>
         public bool UsesNamespace(string ns)

@@ -50,7 +50,8 @@ namespace PartnerSecurity.ScriptAnalysis.Reading
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
                 long known = size >= 0 ? size : SafeLength(stream);
-                buffer = new byte[(int)Math.Min(Math.Max(known + 1, ChunkSize), options.MaximumFileSize + 1)];
+                // One byte more than the size known, to see the end at once; a chunk when the size is not known.
+                buffer = new byte[(int)Math.Min(known > 0 ? known + 1 : ChunkSize, options.MaximumFileSize + 1)];
                 while (true)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

@@ -176,6 +176,8 @@ namespace PartnerSecurity.Cmdlets
                 problem.Path),
             ScanProblemKind.NotAFile => ErrorRecords.Create("ScriptNotAFile", ErrorKind.InvalidArgument, problem.Message,
                 "Scan regular script files; the other files were scanned.", problem.Path),
+            ScanProblemKind.TooComplex => ErrorRecords.Create("ScriptTooComplex", ErrorKind.LimitsExceeded, problem.Message,
+                "Generated or obfuscated code nests like this: check what the file is, and review it by hand; the other files were scanned.", problem.Path),
             ScanProblemKind.TooLarge => ErrorRecords.Create("ScriptTooLarge", ErrorKind.LimitsExceeded, problem.Message,
                 "If it really is a script, scan it alone with a larger -MaximumFileSize (for example -MaximumFileSize 128MB); the other files were scanned.",
                 problem.Path),
