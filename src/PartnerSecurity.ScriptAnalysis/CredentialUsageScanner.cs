@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Globalization;
 using System.Management.Automation.Language;
 using System.Threading;
-using System.Threading.Tasks;
 using PartnerSecurity.ScriptAnalysis.Analysis;
+using PartnerSecurity.ScriptAnalysis.Reading;
 using PartnerSecurity.ScriptAnalysis.Rules;
 
 namespace PartnerSecurity.ScriptAnalysis
@@ -18,7 +18,7 @@ namespace PartnerSecurity.ScriptAnalysis
         /// <summary>
         /// Parse errors that depend on the scanning machine rather than the script: a module named by
         /// <c>using module</c> that is not installed here, a type it would define, a workflow (Windows PowerShell
-        /// only) read by PowerShell 7. The scan goes on with the tree the parser built.
+        /// only) read by PowerShell 7. The scan goes on with the tree the parser built, and the file is not marked.
         /// </summary>
         private static readonly HashSet<string> s_environmentErrors = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -27,56 +27,79 @@ namespace PartnerSecurity.ScriptAnalysis
         };
 
         /// <summary>Scans script text; <paramref name="path"/> names it in findings and problems (and decides the .psd1 rules).</summary>
-        public static ScriptScanResult ScanText(string text, string path)
+        public static ScriptScanResult ScanText(string text, string path) => ScanText(text, path, null, null, CancellationToken.None);
+
+        /// <summary>
+        /// Scans script text. A text that does not parse is scanned as far as the parser's partial tree goes: the result
+        /// has the parse error as its problem and findings marked <see cref="CredentialUsageFinding.FileHasParseErrors"/>.
+        /// </summary>
+        internal static ScriptScanResult ScanText(string text, string path, ScanOptions? options, DecodedScript? decoded, CancellationToken cancellationToken)
         {
             if (text == null) throw new ArgumentNullException(nameof(text));
             if (path == null) throw new ArgumentNullException(nameof(path));
+            int depth = Nesting.MaxDepth(text);
+            if (depth > Nesting.Limit)
+                return ScriptScanResult.Failed(new ScanProblem(path, ScanProblemKind.TooComplex,
+                    $"Cannot scan '{path}': it nests brackets and blocks more than {Nesting.Limit.ToString("N0", CultureInfo.InvariantCulture)} levels deep, " +
+                    "which PowerShell's parser refuses as too complex or parses at a cost in memory that grows with the square of the depth."));
+            options?.BeforeParse?.Invoke(path);
+            // The parser cannot be interrupted: cancellation is honoured before and after it.
+            cancellationToken.ThrowIfCancellationRequested();
             var root = Parser.ParseInput(text, path, out var tokens, out var errors);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (root == null)
+            {
+                // Seen with nesting at the very edge of the parser's stack guard: no tree at all to scan.
+                return ScriptScanResult.Failed(new ScanProblem(path, ScanProblemKind.TooComplex,
+                    $"Cannot scan '{path}': the PowerShell parser gave up on it (nested too deeply) and returned nothing to scan."));
+            }
+
             var fatal = FirstSyntaxError(errors);
+            ScanProblem? problem = null;
             if (fatal != null)
             {
                 var line = fatal.Extent.StartLineNumber;
-                return ScriptScanResult.Failed(new ScanProblem(path, ScanProblemKind.ParseError,
-                    $"Cannot scan '{path}': it does not parse (line {line}: {Describe(fatal)})", line));
+                problem = new ScanProblem(path, ScanProblemKind.ParseError,
+                    $"'{path}' does not parse (line {line}: {Describe(fatal)}); it was scanned as far as the parser could read it: findings from it are marked FileHasParseErrors, and others may be missing.",
+                    line);
             }
 
-            var file = new FileAnalysis(path, text, root, tokens);
+            var file = new FileAnalysis(path, text, root, tokens, cancellationToken)
+            {
+                Encoding = decoded?.Encoding ?? string.Empty,
+                HasParseErrors = problem != null,
+            };
             UserCredentialRule.Apply(file);
+            CredentialObjectRule.Apply(file);
             PasswordGrantRule.Apply(file);
             PlainTextPasswordRule.Apply(file);
             BasicAuthRemotingRule.Apply(file);
             LegacyModuleRule.Apply(file);
-            return new ScriptScanResult(path, file.Findings(), null);
+            return new ScriptScanResult(path, file.Findings(), problem, decoded?.Encoding ?? string.Empty, decoded?.How ?? string.Empty);
         }
 
         /// <summary>Reads and scans one file. A file that cannot be read or parsed gives a result with a <see cref="ScanProblem"/>.</summary>
-        public static ScriptScanResult ScanFile(string path)
+        public static ScriptScanResult ScanFile(string path) => ScanFile(path, null, CancellationToken.None);
+
+        /// <summary>
+        /// Reads and scans one file: only a regular file, no larger than the options' limit, decoded as PowerShell
+        /// would (see <see cref="ScriptEncodings"/>). Cancellation stops the read at once and the analysis soon after the
+        /// parse (which cannot be interrupted).
+        /// </summary>
+        public static ScriptScanResult ScanFile(string path, ScanOptions? options, CancellationToken cancellationToken = default)
         {
-            string text;
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            options ??= ScanOptions.Default;
+            var decoded = ScriptFileReader.Read(path, options, cancellationToken, out var problem);
+            if (decoded == null) return ScriptScanResult.Failed(problem!);
             try
             {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
-            {
-                return ScriptScanResult.Failed(new ScanProblem(path, ScanProblemKind.NotFound, $"Cannot scan '{path}': the file does not exist."));
-            }
-            catch (UnauthorizedAccessException)
-            {
-                return ScriptScanResult.Failed(new ScanProblem(path, ScanProblemKind.AccessDenied, $"Cannot scan '{path}': access to the file is denied."));
-            }
-            catch (IOException ex)
-            {
-                return ScriptScanResult.Failed(new ScanProblem(path, ScanProblemKind.Unreadable, $"Cannot scan '{path}': {ex.Message}"));
-            }
-            try
-            {
-                return ScanText(text, path);
+                return ScanText(decoded.Text, path, options, decoded, cancellationToken);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
             {
-                // One file the analysis cannot handle (nesting deeper than the stack allows, say) must not end the scan
-                // of the others. The message names the file and the failure, never its content.
+                // One file the analysis cannot handle must not end the scan of the others. The message names the file
+                // and the failure, never its content.
                 return ScriptScanResult.Failed(new ScanProblem(path, ScanProblemKind.Unreadable,
                     $"Cannot scan '{path}': the analysis failed ({ex.GetType().Name})."));
             }
@@ -87,83 +110,18 @@ namespace PartnerSecurity.ScriptAnalysis
         /// are done. At most <paramref name="maxParallelism"/> files are parsed at once (the processor count when 0),
         /// and the workers never run more than a bounded window ahead of the consumer.
         /// </summary>
-        public static IEnumerable<ScriptScanResult> ScanFiles(IReadOnlyList<string> paths, int maxParallelism = 0, CancellationToken cancellationToken = default)
+        public static IEnumerable<ScriptScanResult> ScanFiles(IReadOnlyList<string> paths, int maxParallelism = 0, CancellationToken cancellationToken = default) =>
+            ScanFiles(paths, null, maxParallelism, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="ScanFiles(IReadOnlyList{string}, int, CancellationToken)"/>, with read options. Cancellation
+        /// ends the enumeration at once (an <see cref="OperationCanceledException"/>), even while a large file is being
+        /// parsed: the worker finishes that parse in the background and drops its result.
+        /// </summary>
+        public static IEnumerable<ScriptScanResult> ScanFiles(IReadOnlyList<string> paths, ScanOptions? options, int maxParallelism = 0, CancellationToken cancellationToken = default)
         {
             if (paths == null) throw new ArgumentNullException(nameof(paths));
-            if (paths.Count == 0) yield break;
-            int workers = Math.Max(1, Math.Min(maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount, paths.Count));
-            if (workers == 1)
-            {
-                foreach (var path in paths)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return ScanFile(path);
-                }
-                yield break;
-            }
-
-            var slots = new TaskCompletionSource<ScriptScanResult>[paths.Count];
-            for (int i = 0; i < slots.Length; i++) slots[i] = new TaskCompletionSource<ScriptScanResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var window = new SemaphoreSlim(workers * 64);
-            int next = -1;
-            var tasks = new Task[workers];
-            for (int w = 0; w < workers; w++)
-            {
-                tasks[w] = Task.Run(() =>
-                {
-                    while (true)
-                    {
-                        try
-                        {
-                            window.Wait(stop.Token);
-                        }
-                        catch (OperationCanceledException)
-                        {
-                            return;
-                        }
-                        int index = Interlocked.Increment(ref next);
-                        if (index >= slots.Length) return;
-                        try
-                        {
-                            slots[index].TrySetResult(ScanFile(paths[index]));
-                        }
-                        catch (Exception ex)
-                        {
-                            slots[index].TrySetException(ex);
-                        }
-                    }
-                });
-            }
-            try
-            {
-                for (int i = 0; i < slots.Length; i++)
-                {
-                    var task = slots[i].Task;
-                    try
-                    {
-                        task.Wait(cancellationToken);
-                    }
-                    catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
-                    {
-                        throw ex.InnerExceptions[0];
-                    }
-                    window.Release();
-                    yield return task.Result;
-                }
-            }
-            finally
-            {
-                stop.Cancel();
-                try
-                {
-                    Task.WaitAll(tasks);
-                }
-                catch (AggregateException)
-                {
-                    // A worker was stopped mid-file; its result is not wanted.
-                }
-            }
+            return paths.Count == 0 ? Array.Empty<ScriptScanResult>() : new ScanWorkers(paths, options ?? ScanOptions.Default, maxParallelism).Results(cancellationToken);
         }
 
         private static ParseError? FirstSyntaxError(ParseError[] errors)
@@ -183,7 +141,7 @@ namespace PartnerSecurity.ScriptAnalysis
             var message = error.Message.Trim();
             var quoted = error.Extent.Text;
             if (!string.IsNullOrEmpty(quoted) && quoted.Length > 1) message = message.Replace("'" + quoted + "'", "'…'");
-            return message.EndsWith(".", StringComparison.Ordinal) ? message : message + ".";
+            return message.TrimEnd('.');
         }
     }
 }

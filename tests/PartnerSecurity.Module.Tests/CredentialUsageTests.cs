@@ -66,6 +66,7 @@ public sealed class CredentialUsageTests : IDisposable
         (P("Connect-Tenants.ps1"), 1, "LegacyModule"),
         (P("Connect-Tenants.ps1"), 3, "PlainTextPassword"),
         (P("Connect-Tenants.ps1"), 5, "UserCredential"),
+        (P(Path.Combine("legacy", "broken.ps1")), 3, "UserCredential"),
         (P(Path.Combine("legacy", "exchange", "Old-Exchange.ps1")), 1, "BasicAuthRemoting"),
         (P(Path.Combine("modules", "Tenant", "Tenant.psd1")), 1, "LegacyModule"),
         (P(Path.Combine("modules", "Tenant", "Tenant.psm1")), 5, "UserCredential"),
@@ -85,6 +86,9 @@ public sealed class CredentialUsageTests : IDisposable
         Assert.Contains(P(Path.Combine("legacy", "broken.ps1")), error.ToString());
         Assert.Contains("line 1", error.ToString());
         Assert.Contains("Fix the syntax error", error.ErrorDetails.RecommendedAction);
+        // The findings of the part the parser read come beside the error, marked.
+        var marked = result.Output.Where(o => (bool)o.Properties["FileHasParseErrors"].Value).Select(o => (string)o.Properties["Path"].Value).ToList();
+        Assert.Equal(new[] { P(Path.Combine("legacy", "broken.ps1")) }, marked);
     }
 
     [Fact]
@@ -126,7 +130,7 @@ public sealed class CredentialUsageTests : IDisposable
 
         var manifests = session.Run($"Find-PartnerCredentialUsage {PowerShellSession.Quote(_root)} -Recurse -Include *.psd1");
         Assert.True(manifests.Succeeded);
-        Assert.Equal(new[] { Expected()[4] }, Rows(manifests));
+        Assert.Equal(new[] { Expected()[5] }, Rows(manifests));
 
         var wildcard = session.Run($"Find-PartnerCredentialUsage {PowerShellSession.Quote(Path.Combine(_root, "Connect-*.ps1"))}");
         Assert.Equal(Expected().Take(3), Rows(wildcard));
@@ -139,7 +143,7 @@ public sealed class CredentialUsageTests : IDisposable
         var psPath = @"Microsoft.PowerShell.Core\FileSystem::" + P(Path.Combine("modules", "Tenant", "Tenant.psm1"));
         var result = session.Run($"[pscustomobject]@{{ PSPath = {PowerShellSession.Quote(psPath)} }} | Find-PartnerCredentialUsage");
         Assert.True(result.Succeeded, string.Join(" | ", result.Errors));
-        Assert.Equal(Expected().Skip(5), Rows(result));
+        Assert.Equal(Expected().Skip(6), Rows(result));
     }
 
     [Fact]
@@ -212,9 +216,69 @@ public sealed class CredentialUsageTests : IDisposable
         Assert.Contains(lines, l => l.Contains("Line") && l.Contains("Severity") && l.Contains("Kind") && l.Contains("Command") && l.Contains("Snippet"));
         Assert.Contains(lines, l => l.Contains("    5 Medium   UserCredential    Connect-MsolService") && l.Contains("Connect-MsolService -Credential $Credential"));
         Assert.Contains(lines, l => l.Contains("    3 High     PlainTextPassword ConvertTo-SecureString"));
-        Assert.Contains(lines, l => l.Contains("Cannot scan") && l.Contains("broken.ps1"));
+        Assert.Contains(lines, l => l.Contains("does not parse") && l.Contains("broken.ps1"));
         // The table fits; error messages are the host's to wrap.
         var table = lines.Where(l => !l.StartsWith("Find-PartnerCredentialUsage:") && !l.StartsWith("  Next:")).ToList();
         Assert.All(table, l => Assert.True(l.TrimEnd().Length <= 120, $"too wide: {l}"));
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_an_error_naming_it_and_the_scan_goes_on()
+    {
+        var large = P("large.ps1");
+        File.WriteAllText(large, "Connect-MsolService -Credential $c\n" + new string('#', 300_000));
+        using var session = new PowerShellSession();
+        var result = session.Run($"Find-PartnerCredentialUsage -LiteralPath {PowerShellSession.Quote(large)}, {PowerShellSession.Quote(P("Connect-Tenants.ps1"))} -MaximumFileSize 100KB");
+        Assert.Null(result.Terminating);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ScriptTooLarge,PartnerSecurity.Cmdlets.FindPartnerCredentialUsageCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+        Assert.Contains("-MaximumFileSize", error.ErrorDetails.RecommendedAction);
+        Assert.Equal(Expected().Take(3), Rows(result));
+    }
+
+    [Fact]
+    public void A_script_in_the_ANSI_code_page_is_read_as_Windows_PowerShell_reads_it_and_said_so()
+    {
+        // Windows-1252: an en dash (0x96) before AsPlainText, as Word and ISE users type it.
+        var path = P("ansi.ps1");
+        File.WriteAllBytes(path, System.Text.Encoding.ASCII.GetBytes("$s = ConvertTo-SecureString 'Winter-2024' ").Concat(new byte[] { 0x96 })
+            .Concat(System.Text.Encoding.ASCII.GetBytes("AsPlainText -Force\n")).ToArray());
+        using var session = new PowerShellSession();
+        var result = session.Run($"Find-PartnerCredentialUsage {PowerShellSession.Quote(path)} -Verbose");
+        var finding = Assert.Single(result.Output);
+        Assert.Equal("PlainTextPassword", finding.Properties["Kind"].Value.ToString());
+        Assert.Equal("windows-1252", finding.Properties["Encoding"].Value);
+        Assert.Contains(result.Verbose, v => v.Message.Contains(path) && v.Message.Contains("windows-1252") && v.Message.Contains("ANSI"));
+
+        var chosen = session.Run($"Find-PartnerCredentialUsage {PowerShellSession.Quote(path)} -AnsiEncoding 1250");
+        Assert.Equal("windows-1250", Assert.Single(chosen.Output).Properties["Encoding"].Value);
+
+        var unknown = session.Run($"Find-PartnerCredentialUsage {PowerShellSession.Quote(path)} -AnsiEncoding no-such-code-page");
+        var refused = unknown.Terminating ?? Assert.Single(unknown.Errors);
+        Assert.StartsWith("UnknownAnsiEncoding,", refused.FullyQualifiedErrorId);
+        Assert.Empty(unknown.Output);
+    }
+
+    [Fact]
+    public void Ctrl_C_stops_the_scan_within_a_second_even_inside_a_large_script()
+    {
+        // About 8 MB of ordinary script: seconds of parsing, which PowerShell's parser cannot interrupt.
+        var path = P("large-estate.ps1");
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; text.Length < 8 * 1024 * 1024; i++)
+            text.Append("$report").Append(i).Append(" = [pscustomobject]@{ Tenant = $tenant; Users = $users.Count; Checked = (Get-Date) }\n");
+        File.WriteAllText(path, text.ToString());
+        using var session = new PowerShellSession();
+        using var ps = PowerShell.Create();
+        ps.Runspace = session.Engine.Runspace;
+        ps.AddCommand("Find-PartnerCredentialUsage").AddParameter("LiteralPath", path);
+        var running = ps.BeginInvoke();
+        Thread.Sleep(500);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        ps.Stop(); // what Ctrl+C does
+        watch.Stop();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"stopping took {watch.Elapsed}");
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
     }
 }

@@ -11,6 +11,10 @@ public class LegacyModuleTests
     [InlineData("Import-Module 'C:\\Program Files\\WindowsPowerShell\\Modules\\MSOnline\\1.1.183.66\\MSOnline.psd1'", "MSOnline")]
     [InlineData("Import-Module -FullyQualifiedName @{ ModuleName = 'AzureAD'; ModuleVersion = '2.0.2.140' }", "AzureAD")]
     [InlineData("$module = 'MSOnline'\nImport-Module $module", "MSOnline")]
+    [InlineData("Import-Module Azure -ErrorAction Stop", "Azure")]
+    [InlineData("Import-Module SkypeOnlineConnector", "SkypeOnlineConnector")]
+    [InlineData("Import-Module 'C:\\Program Files\\Common Files\\Skype for Business Online\\Modules\\SkypeOnlineConnector\\SkypeOnlineConnector.psd1'", "SkypeOnlineConnector")]
+    [InlineData("Import-Module PartnerCenterPowerShellModule", "PartnerCenterPowerShellModule")]
     public void Importing_a_retired_module_is_a_finding(string script, string module)
     {
         var finding = Scan.Single(script, FindingKind.LegacyModule);
@@ -33,6 +37,9 @@ public class LegacyModuleTests
     [InlineData("Import-Module Microsoft.Graph.Authentication")]
     [InlineData("Import-Module ExchangeOnlineManagement")]
     [InlineData("Import-Module AzureRMHelpers")]
+    [InlineData("Import-Module Azure.Storage")]
+    [InlineData("Import-Module PartnerCenter")]
+    [InlineData("Import-Module MicrosoftTeams")]
     [InlineData("# Import-Module MSOnline")]
     [InlineData("Write-Host 'Import-Module MSOnline is retired'")]
     public void Other_modules_and_mentions_are_not_findings(string script) => Scan.None(script);
@@ -86,4 +93,11 @@ public class LegacyModuleTests
         Assert.All(findings, f => Assert.Equal("RequiredModules", f.Command));
         Scan.None(manifest, "/estate/Tenant/data.ps1");
     }
+
+    [Theory]
+    [InlineData("Import-Module Azure", "Connect-AzAccount -ServicePrincipal")]
+    [InlineData("Import-Module SkypeOnlineConnector", "Connect-MicrosoftTeams -ApplicationId")]
+    [InlineData("Import-Module PartnerCenterPowerShellModule", "Connect-PartnerCenter -ApplicationId")]
+    public void The_recommendation_names_the_replacement_command(string script, string command) =>
+        Assert.Contains(command, Scan.Single(script, FindingKind.LegacyModule).Recommendation);
 }

@@ -57,16 +57,36 @@ public class ParsingTests
     }
 
     [Fact]
-    public void A_file_that_does_not_parse_gives_a_problem_with_the_line_of_the_first_error()
+    public void A_file_that_does_not_parse_is_scanned_as_far_as_the_parser_reads_it_and_its_findings_are_marked()
     {
-        var result = Scan.Result("Connect-MsolService -Credential $c\nfunction Broken {\n    if ($x) {\n", "/estate/broken.ps1");
-        Assert.Empty(result.Findings);
+        var result = Scan.Result("Connect-MsolService -Credential $c\nfunction Broken {\n    if ($x) {\n        Add-AzureAccount -Credential $c\n", "/estate/broken.ps1");
         var problem = Assert.IsType<ScanProblem>(result.Problem);
         Assert.Equal(ScanProblemKind.ParseError, problem.Kind);
         Assert.Equal("/estate/broken.ps1", problem.Path);
         Assert.NotNull(problem.Line);
         Assert.Contains("/estate/broken.ps1", problem.Message);
         Assert.Contains($"line {problem.Line}", problem.Message);
+        Assert.Contains("FileHasParseErrors", problem.Message);
+        // Findings before the error and inside the unclosed blocks the parser recovered.
+        Assert.Equal(new[] { (1, "Connect-MsolService"), (4, "Add-AzureAccount") }, result.Findings.Select(f => (f.Line, f.Command)));
+        Assert.All(result.Findings, f => Assert.True(f.FileHasParseErrors));
+    }
+
+    [Fact]
+    public void Findings_of_a_file_that_parses_are_not_marked()
+    {
+        var finding = Scan.Single("Connect-MsolService -Credential $c", FindingKind.UserCredential);
+        Assert.False(finding.FileHasParseErrors);
+        Assert.Equal(string.Empty, finding.Encoding);
+    }
+
+    [Fact]
+    public void A_statement_the_parser_could_not_read_gives_no_finding_but_the_rest_of_the_file_does()
+    {
+        // Line 2 has an unclosed parenthesis; the parser recovers at the next statement.
+        var result = Scan.Result("$a = 1\n$b = (Connect-MsolService -Credential $c\n$c = 3\nConnect-AzureAD -Credential $c\n", "/estate/x.ps1");
+        Assert.Equal(2, result.Problem!.Line);
+        Assert.Contains(result.Findings, f => f.Line == 4 && f.Command == "Connect-AzureAD" && f.FileHasParseErrors);
     }
 
     [Fact]

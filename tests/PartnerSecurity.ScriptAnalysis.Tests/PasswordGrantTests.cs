@@ -103,4 +103,35 @@ public class PasswordGrantTests
     [InlineData("$note = 'Never use grant_type=password in scripts'")]
     [InlineData("$grant = 'password'")]
     public void Mentions_and_other_grants_are_not_findings(string script) => Scan.None(script);
+
+    [Theory]
+    [InlineData("$body = @{ grant_type = 'password'; username = $u; password = $p }\nInvoke-RestMethod -Method Post -Uri 'https://login.salesforce.com/services/oauth2/token' -Body $body", "login.salesforce.com")]
+    [InlineData("$tokenUrl = 'https://auth.psa-vendor.example.net/oauth/token'\n$body = @{ grant_type = 'password'; username = $u; password = $p }\nInvoke-RestMethod $tokenUrl -Method Post -Body $body", "auth.psa-vendor.example.net")]
+    [InlineData("$r = Invoke-WebRequest -Uri \"https://rmm.example.com:8443/api/token\" -Method Post -Body \"grant_type=password&username=$u&password=$p\"", "rmm.example.com")]
+    [InlineData("$r = Invoke-RestMethod -Method Post -Uri 'https://itglue.example.org/oauth/token?grant_type=password&username=a&password=b'", "itglue.example.org")]
+    public void A_password_grant_to_another_vendor_is_lower_severity_without_SAM_advice(string script, string host)
+    {
+        var finding = Scan.Single(script, FindingKind.PasswordGrant);
+        Assert.Equal(FindingSeverity.Low, finding.Severity);
+        Assert.Contains(host, finding.Recommendation);
+        Assert.Contains("Get-Secret -Name", finding.Recommendation);
+        Assert.DoesNotContain("Secure Application Model", finding.Recommendation);
+        Assert.DoesNotContain("SecureAppModel", finding.Recommendation);
+    }
+
+    [Theory]
+    [InlineData("$url = 'https://login.microsoftonline.com/{0}/oauth2/token' -f $tenant\nInvoke-RestMethod -Uri $url -Method Post -Body @{ grant_type = 'password'; username = $u; password = $p }")]
+    [InlineData("Invoke-RestMethod -Uri ('https://login.windows.net/' + $tenant + '/oauth2/token') -Method Post -Body @{ grant_type = 'password' }")]
+    [InlineData("Invoke-RestMethod -Uri \"https://login.microsoftonline.us/$tenant/oauth2/v2.0/token\" -Method Post -Body @{ grant_type = 'password' }")]
+    [InlineData("Invoke-RestMethod -Uri 'https://contosob2c.b2clogin.com/contosob2c.onmicrosoft.com/oauth2/v2.0/token?p=B2C_1_ropc' -Method Post -Body @{ grant_type = 'password' }")]
+    [InlineData("Invoke-RestMethod -Uri 'https://sts.contoso.com/adfs/oauth2/token' -Method Post -Body @{ grant_type = 'password' }")]
+    [InlineData("Invoke-RestMethod -Uri \"https://$loginHost/$tenant/oauth2/token\" -Method Post -Body @{ grant_type = 'password' }")]
+    [InlineData("Invoke-RestMethod -Uri $tokenEndpoint -Method Post -Body @{ grant_type = 'password' }")]
+    public void A_password_grant_to_Microsoft_or_an_unknown_host_stays_high_with_SAM_advice(string script)
+    {
+        var finding = Scan.Single(script, FindingKind.PasswordGrant);
+        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Contains("New-SecureAppModelToken", finding.Recommendation);
+        Assert.Contains("Connect-MgGraph -ClientId <appId> -TenantId <tenant> -CertificateThumbprint <thumbprint>", finding.Recommendation);
+    }
 }

@@ -89,4 +89,55 @@ public class PlainTextPasswordTests
             findings.Select(f => (f.Line, f.Kind)));
         Assert.All(findings, f => Assert.DoesNotContain("Pa55w.rd", f.Snippet));
     }
+
+    [Theory]
+    [InlineData("$secret = ConvertTo-SecureString 'Hv3~uJ6.wE9_rT1' -AsPlainText -Force\n$sp = New-Object PSCredential($appId, $secret)\nConnect-AzAccount -ServicePrincipal -Credential $sp -Tenant $t", "Connect-AzAccount -ServicePrincipal -ApplicationId")]
+    [InlineData("$appCred = [pscredential]::new($appId, (ConvertTo-SecureString 'Hv3~uJ6.wE9_rT1' -AsPlainText -Force))\nConnect-PartnerCenter -ApplicationId $appId -Credential $appCred -RefreshToken $rt", "Connect-PartnerCenter -ApplicationId")]
+    [InlineData("$t = Get-MsalToken -ClientId $id -TenantId $tid -ClientSecret (ConvertTo-SecureString 'Hv3~uJ6.wE9_rT1' -AsPlainText -Force)", "Get-MsalToken -ClientId <appId> -TenantId <tenant> -ClientCertificate")]
+    [InlineData("$p = @{ ServicePrincipal = $true; Tenant = $t; Credential = [pscredential]::new($appId, ('Hv3~uJ6.wE9_rT1' | ConvertTo-SecureString -AsPlainText -Force)) }\nConnect-AzAccount @p", "Connect-AzAccount -ServicePrincipal")]
+    [InlineData("$clientSecret = ConvertTo-SecureString 'Hv3~uJ6.wE9_rT1' -AsPlainText -Force\nSend-Report -Secret $clientSecret", "-CertificateThumbprint")]
+    [InlineData("Connect-PnPOnline -Url $site -ClientId $app -ClientSecret 'Hv3~uJ6.wE9_rT1'", "Connect-PnPOnline -Url <site> -ClientId <appId> -Thumbprint")]
+    [InlineData("$s = 'Hv3~uJ6.wE9_rT1'\nAdd-PCAuthentication -cspappID $app -cspDomain $d -cspClientSecret $s", "Connect-PartnerCenter -ApplicationId")]
+    [InlineData("$cc = New-Object Microsoft.IdentityModel.Clients.ActiveDirectory.ClientCredential($appId, 'Hv3~uJ6.wE9_rT1')", "Get-AzAccessToken")]
+    [InlineData("$app = [Microsoft.Identity.Client.ConfidentialClientApplicationBuilder]::Create($id).WithClientSecret('Hv3~uJ6.wE9_rT1').Build()", "WithCertificate")]
+    public void An_applications_client_secret_is_called_a_secret(string script, string replacement)
+    {
+        var finding = Scan.Findings(script).Single(f => f.Kind == FindingKind.PlainTextSecret);
+        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Contains("client secret", finding.Recommendation);
+        Assert.DoesNotContain("password", finding.Recommendation, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(replacement, finding.Recommendation);
+        Assert.DoesNotContain("Hv3~uJ6.wE9_rT1", finding.Snippet);
+        Assert.DoesNotContain(Scan.Findings(script), f => f.Kind == FindingKind.PlainTextPassword || f.Kind == FindingKind.UserCredential);
+    }
+
+    [Theory]
+    [InlineData("$pfx = ConvertTo-SecureString 'Pfx-Key-2023' -AsPlainText -Force\nImport-PfxCertificate -FilePath .\\app.pfx -CertStoreLocation Cert:\\CurrentUser\\My -Password $pfx")]
+    [InlineData("Connect-PnPOnline -Url $u -ClientId $a -Tenant $t -CertificatePath .\\app.pfx -CertificatePassword (ConvertTo-SecureString 'Pfx-Key-2023' -AsPlainText -Force)")]
+    [InlineData("$pw = ConvertTo-SecureString 'Pfx-Key-2023' -AsPlainText -Force\n$cert = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new('.\\app.pfx', $pw)")]
+    [InlineData("$certPassword = ConvertTo-SecureString 'Pfx-Key-2023' -AsPlainText -Force\nConnect-ExchangeOnline -AppId $a -CertificateFilePath .\\app.pfx -CertificatePassword $certPassword -Organization $o")]
+    [InlineData("$pw = ConvertTo-SecureString 'Pfx-Key-2023' -AsPlainText -Force\n$c = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2('.\\app.pfx', $pw)")]
+    public void A_certificate_files_password_is_not_told_to_sign_in_with_a_certificate(string script)
+    {
+        var finding = Scan.Single(script, FindingKind.PlainTextPassword);
+        Assert.Contains("certificate file", finding.Recommendation);
+        Assert.Contains("Import-PfxCertificate", finding.Recommendation);
+        Assert.DoesNotContain("Sign in with a certificate", finding.Recommendation);
+    }
+
+    [Fact]
+    public void A_users_password_gets_the_replacement_for_the_service_it_signs_in_to()
+    {
+        // Named $secret, but it is a user's password: where it goes decides.
+        var script = "$secret = ConvertTo-SecureString 'Teams-2024' -AsPlainText -Force\n$admin = New-Object pscredential('admin@contoso.com', $secret)\nConnect-MicrosoftTeams -Credential $admin";
+        var finding = Scan.Findings(script).Single(f => f.Kind == FindingKind.PlainTextPassword);
+        Assert.Contains("change it", finding.Recommendation);
+        Assert.Contains("Connect-MicrosoftTeams -ApplicationId <appId> -CertificateThumbprint", finding.Recommendation);
+    }
+
+    [Theory]
+    [InlineData("$pw = ''\nConvertTo-SecureString $pw -AsPlainText -Force")]
+    [InlineData("$cred = [pscredential]::new('user', (ConvertTo-SecureString ' ' -AsPlainText -Force))")]
+    [InlineData("Connect-PnPOnline -Url $u -ClientId $a -ClientSecret ''")]
+    public void An_empty_literal_is_no_secret(string script) => Scan.None(script);
 }

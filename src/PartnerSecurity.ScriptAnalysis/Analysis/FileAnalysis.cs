@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation.Language;
+using System.Threading;
 
 namespace PartnerSecurity.ScriptAnalysis.Analysis
 {
@@ -17,15 +18,27 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
 
         private readonly List<RawFinding> _findings = new List<RawFinding>();
         private readonly Dictionary<CommandAst, BoundCommand> _bound = new Dictionary<CommandAst, BoundCommand>();
+        private readonly HashSet<string> _functions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private Dictionary<string, List<VariableExpressionAst>>? _uses;
 
-        public FileAnalysis(string path, string text, ScriptBlockAst root, Token[] tokens)
+        public FileAnalysis(string path, string text, ScriptBlockAst root, Token[] tokens, CancellationToken cancellationToken = default)
         {
             Path = path;
             Source = new SourceText(text);
             Root = root;
             Tokens = tokens;
+            CancellationToken = cancellationToken;
             Collect();
         }
+
+        /// <summary>Checked by the walk and the rules, so a cancelled scan of a large file stops soon after its parse.</summary>
+        public CancellationToken CancellationToken { get; }
+
+        /// <summary>The encoding the text was read in, carried to every finding.</summary>
+        public string Encoding { get; set; } = string.Empty;
+
+        /// <summary>True when the parser reported a syntax error: findings come from its partial tree and are marked.</summary>
+        public bool HasParseErrors { get; set; }
 
         public string Path { get; }
         public SourceText Source { get; }
@@ -43,13 +56,18 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
 
         private void Collect()
         {
+            int visited = 0;
             Root.FindAll(node =>
             {
+                if ((++visited & 1023) == 0) CancellationToken.ThrowIfCancellationRequested();
                 switch (node)
                 {
                     case CommandAst command:
                         var spec = KnownCommands.Find(command.GetCommandName());
                         if (spec != null) KnownCalls.Add((command, spec));
+                        break;
+                    case FunctionDefinitionAst function:
+                        _functions.Add(Unscoped(function.Name));
                         break;
                     case HashtableAst hashtable:
                         Hashtables.Add(hashtable);
@@ -80,6 +98,44 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
                 }
                 return false;
             }, searchNestedScriptBlocks: true);
+            // A script's own function named like a module's cmdlet is what its calls run: they are not the module's. A
+            // module-qualified call (MSOnline\Connect-MsolService) still is.
+            if (_functions.Count > 0) KnownCalls.RemoveAll(call => IsOwnFunction(call.Ast.GetCommandName()));
+        }
+
+        private bool IsOwnFunction(string? name) =>
+            name != null && name.IndexOf('\\') < 0 && _functions.Contains(name);
+
+        private static string Unscoped(string name)
+        {
+            int colon = name.IndexOf(':');
+            return colon > 0 ? name.Substring(colon + 1) : name;
+        }
+
+        /// <summary>Every reference to a variable in the file (assignments' targets included), in file order.</summary>
+        public IReadOnlyList<VariableExpressionAst> UsesOf(string name)
+        {
+            // Built on first use: only a secret written in the script is followed through variables, and most files have none.
+            if (_uses == null)
+            {
+                _uses = new Dictionary<string, List<VariableExpressionAst>>(StringComparer.OrdinalIgnoreCase);
+                foreach (VariableExpressionAst variable in Root.FindAll(node => node is VariableExpressionAst, searchNestedScriptBlocks: true))
+                {
+                    var key = Literals.Name(variable.VariablePath);
+                    if (!_uses.TryGetValue(key, out var list)) _uses[key] = list = new List<VariableExpressionAst>();
+                    list.Add(variable);
+                }
+            }
+            return _uses.TryGetValue(name, out var uses) ? uses : (IReadOnlyList<VariableExpressionAst>)Array.Empty<VariableExpressionAst>();
+        }
+
+        /// <summary>True when the file says <c>using namespace</c> for <paramref name="ns"/>, so short type names resolve in it.</summary>
+        public bool UsesNamespace(string ns)
+        {
+            foreach (var statement in Usings)
+                if (statement.UsingStatementKind == UsingStatementKind.Namespace && string.Equals(statement.Name?.Value, ns, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            return false;
         }
 
         public BoundCommand Bind(CommandAst command, CommandSpec spec)
@@ -99,8 +155,8 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
 
         public void Secret(Ast literal) => Source.AddSecret(literal.Extent.StartOffset, literal.Extent.EndOffset, "'***'");
 
-        public void Report(IScriptExtent at, FindingKind kind, string command, string module, string recommendation) =>
-            _findings.Add(new RawFinding(at.StartLineNumber, at.StartColumnNumber, kind, command, module, recommendation));
+        public void Report(IScriptExtent at, FindingKind kind, string command, string module, string recommendation, FindingSeverity? severity = null) =>
+            _findings.Add(new RawFinding(at.StartLineNumber, at.StartColumnNumber, kind, command, module, recommendation, severity ?? Severities.Of(kind)));
 
         /// <summary>Masks what looks like a secret wherever it could land in a snippet, whether or not a rule fired on it.</summary>
         public void MaskSecrets()
@@ -152,7 +208,7 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
                     && previous.Module == finding.Module) continue;
                 previous = finding;
                 result.Add(new CredentialUsageFinding(Path, finding.Line, finding.Column, finding.Kind, finding.Command, finding.Module,
-                    Severities.Of(finding.Kind), Source.Snippet(finding.Line), finding.Recommendation));
+                    finding.Severity, Source.Snippet(finding.Line), finding.Recommendation, Encoding, HasParseErrors));
             }
             return result;
         }
@@ -161,14 +217,15 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
         /// The HTTP call a request body or URL is built for: the command it is an argument of, or the Invoke-RestMethod /
         /// Invoke-WebRequest call that uses the variable it is assigned to.
         /// </summary>
-        public (string Command, string Module) HttpCallFor(Ast node, string? variable = null)
+        public HttpCall HttpCallFor(Ast node, string? variable = null)
         {
             for (var parent = node.Parent; parent != null; parent = parent.Parent)
             {
                 if (parent is CommandAst command)
                 {
                     var spec = KnownCommands.Find(command.GetCommandName());
-                    return spec != null ? (spec.Name, spec.Module) : (command.GetCommandName() ?? string.Empty, string.Empty);
+                    if (spec != null && IsOwnFunction(command.GetCommandName())) spec = null;
+                    return spec != null ? new HttpCall(spec.Name, spec.Module, command, spec) : new HttpCall(command.GetCommandName() ?? string.Empty, string.Empty, null, null);
                 }
                 if (variable == null && parent is AssignmentStatementAst assignment)
                 {
@@ -179,15 +236,17 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
                 }
                 if (parent is ScriptBlockAst || parent is StatementBlockAst) break;
             }
-            if (variable == null) return (string.Empty, string.Empty);
-            (string, string)? fallback = null;
+            if (variable == null) return HttpCall.None;
+            HttpCall? fallback = null;
             foreach (var call in KnownCalls)
             {
+                CancellationToken.ThrowIfCancellationRequested();
                 if (call.Spec.Role != CommandRole.Http || !Uses(call.Ast, variable)) continue;
-                if (call.Ast.Extent.StartOffset > node.Extent.StartOffset) return (call.Spec.Name, call.Spec.Module);
-                fallback ??= (call.Spec.Name, call.Spec.Module);
+                var found = new HttpCall(call.Spec.Name, call.Spec.Module, call.Ast, call.Spec);
+                if (call.Ast.Extent.StartOffset > node.Extent.StartOffset) return found;
+                fallback ??= found;
             }
-            return fallback ?? (string.Empty, string.Empty);
+            return fallback ?? HttpCall.None;
         }
 
         private static bool Uses(CommandAst command, string variable)
@@ -203,8 +262,9 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
 
         private sealed class RawFinding
         {
-            public RawFinding(int line, int column, FindingKind kind, string command, string module, string recommendation)
+            public RawFinding(int line, int column, FindingKind kind, string command, string module, string recommendation, FindingSeverity severity)
             {
+                Severity = severity;
                 Line = line;
                 Column = column;
                 Kind = kind;
@@ -219,7 +279,29 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
             public string Command { get; }
             public string Module { get; }
             public string Recommendation { get; }
+            public FindingSeverity Severity { get; }
         }
+    }
+
+    /// <summary>The HTTP call a request is sent with, as far as the scanner can tell.</summary>
+    internal sealed class HttpCall
+    {
+        public static readonly HttpCall None = new HttpCall(string.Empty, string.Empty, null, null);
+
+        public HttpCall(string command, string module, CommandAst? ast, CommandSpec? spec)
+        {
+            Command = command;
+            Module = module;
+            Ast = ast;
+            Spec = spec;
+        }
+
+        public string Command { get; }
+        public string Module { get; }
+
+        /// <summary>The call, when it is a known HTTP command (its -Uri can be read).</summary>
+        public CommandAst? Ast { get; }
+        public CommandSpec? Spec { get; }
     }
 
     /// <summary>The severity of each kind of finding (docs/migrating-to-sam.md explains the levels).</summary>
@@ -229,6 +311,7 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
         {
             FindingKind.PasswordGrant => FindingSeverity.High,
             FindingKind.PlainTextPassword => FindingSeverity.High,
+            FindingKind.PlainTextSecret => FindingSeverity.High,
             FindingKind.BasicAuthRemoting => FindingSeverity.High,
             FindingKind.UserCredential => FindingSeverity.Medium,
             _ => FindingSeverity.Low,

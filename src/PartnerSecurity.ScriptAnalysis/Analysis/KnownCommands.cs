@@ -15,7 +15,7 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
         Http,
     }
 
-    /// <summary>Which service a sign-in cmdlet belongs to: picks the recommendation.</summary>
+    /// <summary>Which service or library a sign-in belongs to: picks the recommendation (<see cref="Replacements"/>).</summary>
     internal enum ServiceFamily
     {
         None,
@@ -23,12 +23,26 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
         AzureAD,
         Az,
         AzureRM,
+        AzureServiceManagement,
         ExchangeOnline,
+        ExchangeOnlineV1,
         SecurityCompliance,
         Teams,
+        SkypeOnline,
         SharePointOnline,
         PnP,
+        SharePointCsom,
         PartnerCenter,
+        PartnerCenterLegacy,
+        PowerBI,
+        PowerPlatform,
+        Dynamics,
+        IntuneGraph,
+        InformationProtection,
+        AnalysisServices,
+        MsalPS,
+        Adal,
+        MsalNet,
     }
 
     internal sealed class ParameterSpec
@@ -123,7 +137,23 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
 
         private static readonly ParameterSpec[] ShouldProcess = { S("WhatIf", "wi"), S("Confirm", "cf") };
 
+        /// <summary>Invoke-RestMethod's and Invoke-WebRequest's parameters (5.1 and 7), so that abbreviations resolve as PowerShell resolves them.</summary>
+        private static readonly ParameterSpec[] WebRequest =
+        {
+            P("Method"), P("CustomMethod", "CM"), P("Uri"), P("Body"), P("Headers"), P("ContentType"), S("UseBasicParsing"), S("UseDefaultCredentials"),
+            P("UserAgent"), P("Credential"), P("WebSession"), P("SessionVariable", "SV"), P("TimeoutSec"), P("Proxy"), P("ProxyCredential"),
+            S("ProxyUseDefaultCredentials"), P("OutFile"), P("InFile"), P("Form"), P("Authentication"), P("Token"), S("FollowRelLink", "FL"),
+            P("MaximumFollowRelLink", "ML"), P("MaximumRedirection"), P("MaximumRetryCount"), P("RetryIntervalSec"), S("SkipCertificateCheck"),
+            S("SkipHeaderValidation"), S("SkipHttpErrorCheck"), S("NoProxy"), S("PassThru"), S("Resume"), P("StatusCodeVariable"),
+            P("ResponseHeadersVariable", "RHV"), P("TransferEncoding"), S("DisableKeepAlive"), P("SslProtocol"), S("AllowUnencryptedAuthentication"),
+            S("AllowInsecureRedirect"), S("PreserveAuthorizationOnRedirect"), S("PreserveHttpMethodOnRedirect"), P("CertificateThumbprint"),
+            P("Certificate"), P("HttpVersion"), P("ConnectionTimeoutSeconds"), P("OperationTimeoutSeconds"), P("UnixSocket"),
+        };
+
         private static readonly string[] Certificate = { "CertificateThumbprint", "Certificate", "CertificatePath", "CertificateFilePath" };
+
+        /// <summary>Partner Center's markers of an application credential (Partner Center PowerShell help: the SAM and service principal sets).</summary>
+        private static readonly string[] SamMarkers = { "ServicePrincipal", "CertificateThumbprint", "RefreshToken", "AccessToken" };
 
         private static readonly CommandSpec[] s_specs =
         {
@@ -212,13 +242,73 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
             new CommandSpec("Connect-PartnerCenter", "PartnerCenter", CommandRole.SignIn, ServiceFamily.PartnerCenter,
                 new[] { P("AccessToken"), P("AccountId"), P("ApplicationId"), P("CertificateThumbprint"), P("Credential"), P("Environment"),
                         P("RefreshToken"), S("ServicePrincipal"), P("Tenant", "Domain", "TenantId"), S("UseDeviceAuthentication"), P("Module", "ModuleName") },
-                credential: new[] { "Credential" }, appCredential: new[] { "ServicePrincipal", "CertificateThumbprint" }),
+                // With -RefreshToken or -AccessToken, -Credential is the application's id and secret: the Secure Application Model.
+                credential: new[] { "Credential" }, appCredential: SamMarkers),
 
             new CommandSpec("New-PartnerAccessToken", "PartnerCenter", CommandRole.SignIn, ServiceFamily.PartnerCenter,
                 new[] { P("AccessToken"), P("ApplicationId"), P("CertificateThumbprint"), P("Credential"), P("Environment"), P("Module", "ModuleName"),
                         P("RedirectUri"), P("RefreshToken"), P("Scopes"), S("ServicePrincipal"), P("Tenant", "Domain", "TenantId"),
                         S("UseAuthorizationCode"), S("UseDeviceAuthentication") },
-                credential: new[] { "Credential" }, appCredential: new[] { "ServicePrincipal", "CertificateThumbprint" }),
+                credential: new[] { "Credential" }, appCredential: SamMarkers),
+
+            new CommandSpec("Add-AzureAccount", "Azure", CommandRole.SignIn, ServiceFamily.AzureServiceManagement,
+                new[] { P("Credential"), P("Environment"), S("ServicePrincipal"), P("Tenant"), P("Profile") },
+                credential: new[] { "Credential" }, appCredential: new[] { "ServicePrincipal" }),
+
+            new CommandSpec("Connect-PowerBIServiceAccount", "MicrosoftPowerBIMgmt.Profile", CommandRole.SignIn, ServiceFamily.PowerBI,
+                new[] { P("Environment"), P("CustomEnvironment"), P("DiscoveryUrl"), P("Credential"), S("ServicePrincipal"), P("CertificateThumbprint"),
+                        P("ApplicationId"), P("Tenant", "TenantId") },
+                credential: new[] { "Credential" }, appCredential: new[] { "ServicePrincipal", "CertificateThumbprint" },
+                aliases: new[] { "Login-PowerBI", "Login-PowerBIServiceAccount" }),
+
+            // Microsoft's older Partner Center module (PartnerCenterPowerShellModule): Add-Authentication and New-SAToken with its PC prefix.
+            new CommandSpec("Add-PCAuthentication", "PartnerCenterPowerShellModule", CommandRole.SignIn, ServiceFamily.PartnerCenterLegacy,
+                new[] { P("AuthenticationFileUrl"), P("cspAppID"), P("cspDomain"), P("cspClientSecret"), P("credential") },
+                credential: new[] { "credential" }, appCredential: new[] { "cspClientSecret" },
+                aliases: new[] { "New-PCSAToken", "New-PartnerCenterSAToken" }),
+
+            new CommandSpec("New-CsOnlineSession", "SkypeOnlineConnector", CommandRole.SignIn, ServiceFamily.SkypeOnline,
+                new[] { P("Credential"), P("UserName"), P("OverrideAdminDomain"), P("OverrideAccessTokenResourceUri"), P("OverrideDiscoveryUri"),
+                        P("OverridePowershellUri"), P("SessionOption") },
+                credential: new[] { "Credential" }),
+
+            new CommandSpec("Connect-EXOPSSession", "Microsoft.Exchange.Management.ExoPowershellModule", CommandRole.SignIn, ServiceFamily.ExchangeOnlineV1,
+                new[] { P("ConnectionUri"), P("AzureADAuthorizationEndpointUri"), P("UserPrincipalName"), P("PSSessionOption"), P("Credential"),
+                        S("BypassMailboxAnchoring"), P("DelegatedOrganization") },
+                credential: new[] { "Credential" }),
+
+            new CommandSpec("Get-MsalToken", "MSAL.PS", CommandRole.SignIn, ServiceFamily.MsalPS,
+                new[] { P("ClientId"), P("RedirectUri"), P("TenantId"), P("Authority"), P("Scopes", "Scope"), P("ExtraScopesToConsent"), S("Interactive"),
+                        S("IntegratedWindowsAuth"), S("DeviceCode"), P("UserCredential"), P("ClientSecret"), P("ClientCertificate"), P("ClientAssertion"),
+                        S("Silent"), S("ForceRefresh"), P("LoginHint"), P("Prompt"), P("CorrelationId"), P("AzureCloudInstance"), P("Timeout"),
+                        P("PublicClientApplication"), P("ConfidentialClientApplication"), P("UserAssertion"), P("AuthorizationCode") },
+                credential: new[] { "UserCredential" }),
+
+            new CommandSpec("Connect-MSGraph", "Microsoft.Graph.Intune", CommandRole.SignIn, ServiceFamily.IntuneGraph,
+                new[] { P("PSCredential", "Credential"), S("AdminConsent"), P("ClientSecret"), P("Certificate"), S("ForceInteractive"), S("Quiet"),
+                        P("AccessToken") },
+                credential: new[] { "PSCredential" }, appCredential: new[] { "ClientSecret", "Certificate" }),
+
+            new CommandSpec("Connect-AipService", "AIPService", CommandRole.SignIn, ServiceFamily.InformationProtection,
+                new[] { P("Credential"), P("TenantId"), P("AccessToken"), P("EnvironmentName") },
+                credential: new[] { "Credential" }, aliases: new[] { "Connect-AadrmService" }),
+
+            new CommandSpec("Add-PowerAppsAccount", "Microsoft.PowerApps.Administration.PowerShell", CommandRole.SignIn, ServiceFamily.PowerPlatform,
+                new[] { P("Audience"), P("Endpoint"), P("Username"), P("Password"), P("TenantID"), P("CertificateThumbprint"), P("ClientSecret"),
+                        P("ApplicationId") },
+                credential: new[] { "Password" }, appCredential: new[] { "CertificateThumbprint", "ClientSecret" }),
+
+            new CommandSpec("Connect-CrmOnline", "Microsoft.Xrm.Data.PowerShell", CommandRole.SignIn, ServiceFamily.Dynamics,
+                new[] { P("ConnectionString"), P("ServerUrl"), P("Credential"), S("ForceOAuth"), S("ForceDiscovery"), P("OAuthClientId"),
+                        P("OAuthRedirectUri"), P("ClientSecret"), P("Username"), P("ConnectionTimeoutInSeconds"), P("LogWriteDirectory"),
+                        S("BypassTokenCache"), S("InteractiveMode"), P("CertificateThumbPrint") },
+                credential: new[] { "Credential" }, appCredential: new[] { "ClientSecret", "CertificateThumbPrint" }),
+
+            new CommandSpec("Add-AzureAnalysisServicesAccount", "Azure.AnalysisServices", CommandRole.SignIn, ServiceFamily.AnalysisServices,
+                new[] { P("RolloutEnvironment"), P("Credential"), S("ServicePrincipal"), P("TenantId"), P("ApplicationId"), P("CertificateThumbprint") },
+                positional: new[] { "RolloutEnvironment" },
+                credential: new[] { "Credential" }, appCredential: new[] { "ServicePrincipal", "CertificateThumbprint" },
+                aliases: new[] { "Login-AzureAsAccount" }),
 
             new CommandSpec("ConvertTo-SecureString", "Microsoft.PowerShell.Security", CommandRole.ConvertToSecureString, ServiceFamily.None,
                 new[] { P("String"), S("AsPlainText"), S("Force"), P("SecureKey"), P("Key") },
@@ -247,10 +337,10 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
                 aliases: new[] { "ipmo" }),
 
             new CommandSpec("Invoke-RestMethod", "Microsoft.PowerShell.Utility", CommandRole.Http, ServiceFamily.None,
-                Array.Empty<ParameterSpec>(), aliases: new[] { "irm" }),
+                WebRequest, positional: new[] { "Uri" }, aliases: new[] { "irm" }),
 
             new CommandSpec("Invoke-WebRequest", "Microsoft.PowerShell.Utility", CommandRole.Http, ServiceFamily.None,
-                Array.Empty<ParameterSpec>(), aliases: new[] { "iwr", "curl", "wget" }),
+                WebRequest, positional: new[] { "Uri" }, aliases: new[] { "iwr", "curl", "wget" }),
         };
 
         private static readonly Dictionary<string, CommandSpec> s_byName = Build();

@@ -6,7 +6,12 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
     /// <summary>The retired and retiring modules a LegacyModule finding names.</summary>
     internal static class LegacyModules
     {
-        private static readonly string[] s_names = { "MSOnline", "AzureAD", "AzureADPreview", "AzureRM" };
+        private static readonly string[] s_names =
+        {
+            "MSOnline", "AzureAD", "AzureADPreview", "AzureRM",
+            // Azure Service Management (classic), the Skype for Business Online connectors, Microsoft's first Partner Center module.
+            "Azure", "SkypeOnlineConnector", "LyncOnlineConnector", "PartnerCenterPowerShellModule",
+        };
 
         /// <summary>
         /// The retired module a module reference means (a name, or a path to its folder, .psd1, .psm1 or .dll), or null.

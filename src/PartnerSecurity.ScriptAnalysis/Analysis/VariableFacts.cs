@@ -263,6 +263,29 @@ namespace PartnerSecurity.ScriptAnalysis.Analysis
             return origin?.Kind == FactKind.AssignLiteral ? origin.Literal : null;
         }
 
+        /// <summary>
+        /// The expression a variable was last assigned at <paramref name="at"/> (the right side of <c>$v = ...</c>, a
+        /// parameter's default value); null when unknown (a loop variable, a multiple assignment, nothing in scope).
+        /// </summary>
+        public Ast? ResolveValue(string name, Ast at)
+        {
+            if (!_facts.TryGetValue(name, out var facts)) return null;
+            EnsureSorted();
+            var chain = Scopes.Chain(at);
+            var origin = LastAssignment(facts, chain, at.Extent.StartOffset, ordered: true)
+                ?? LastAssignment(facts, chain, at.Extent.StartOffset, ordered: false);
+            switch (origin?.Origin)
+            {
+                case AssignmentStatementAst assignment when assignment.Operator == TokenKind.Equals
+                    && string.Equals(Literals.VariableName(assignment.Left), name, StringComparison.OrdinalIgnoreCase):
+                    return assignment.Right;
+                case ParameterAst parameter:
+                    return parameter.DefaultValue;
+                default:
+                    return null;
+            }
+        }
+
         private static VariableFact? LastAssignment(List<VariableFact> facts, List<ScriptBlockAst> chain, int offset, bool ordered)
         {
             foreach (var scope in chain)

@@ -28,7 +28,7 @@ namespace PartnerSecurity.ScriptAnalysis.Rules
                     || IsExchangeEndpoint(Literal(file, bound["ConnectionUri"], command))
                     || IsExchangeEndpoint(Literal(file, bound["ComputerName"], command));
                 if (!exchange) continue;
-                file.Report(command.Extent, FindingKind.BasicAuthRemoting, spec.Name, spec.Module, Recommendations.For(FindingKind.BasicAuthRemoting));
+                file.Report(command.Extent, FindingKind.BasicAuthRemoting, spec.Name, spec.Module, Recommendations.BasicAuthRemoting);
             }
         }
 

@@ -36,7 +36,7 @@ namespace PartnerSecurity.ScriptAnalysis.Rules
         }
 
         private static void Report(FileAnalysis file, IScriptExtent at, string command, string module) =>
-            file.Report(at, FindingKind.LegacyModule, command, module, Recommendations.For(FindingKind.LegacyModule, module));
+            file.Report(at, FindingKind.LegacyModule, command, module, Recommendations.LegacyModule(module));
 
         /// <summary>The retired modules a module argument names: a string, an array of them, a module-specification hashtable.</summary>
         private static void AddReferences(FileAnalysis file, Ast? value, Ast at, List<string> names)

@@ -53,9 +53,7 @@ namespace PartnerSecurity.ScriptAnalysis.Rules
                 {
                     if (IsGrantType(Literals.String(arguments[i])) && IsPassword(Literals.String(arguments[i + 1])))
                     {
-                        var variable = Literals.VariableName(invoke.Expression);
-                        var (command, module) = file.HttpCallFor(invoke, variable);
-                        file.Report(invoke.Extent, FindingKind.PasswordGrant, command, module, Recommendations.For(FindingKind.PasswordGrant));
+                        Report(file, invoke, invoke.Extent, Literals.VariableName(invoke.Expression));
                         break;
                     }
                 }
@@ -64,14 +62,27 @@ namespace PartnerSecurity.ScriptAnalysis.Rules
             {
                 var value = literal is StringConstantExpressionAst constant ? constant.Value : ((ExpandableStringExpressionAst)literal).Value;
                 if (!FormBodies.HasPasswordGrant(value) || IsDisplayed(literal)) continue;
-                Report(file, literal, literal.Extent);
+                // A URL with the grant in its query string names its own host.
+                var trimmed = value.TrimStart();
+                bool isUrl = trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+                Report(file, literal, literal.Extent, inlineUrl: isUrl ? trimmed : null);
             }
         }
 
-        private static void Report(FileAnalysis file, Ast node, IScriptExtent at, string? variable = null)
+        /// <summary>
+        /// Reports the grant. Sent to a host that is known not to be Microsoft's identity platform (another vendor's token
+        /// endpoint), it is a lower-severity finding whose advice is about the password, not about Microsoft MFA or SAM.
+        /// </summary>
+        private static void Report(FileAnalysis file, Ast node, IScriptExtent at, string? variable = null, string? inlineUrl = null)
         {
-            var (command, module) = file.HttpCallFor(node, variable);
-            file.Report(at, FindingKind.PasswordGrant, command, module, Recommendations.For(FindingKind.PasswordGrant));
+            file.CancellationToken.ThrowIfCancellationRequested();
+            var call = file.HttpCallFor(node, variable);
+            var url = inlineUrl;
+            if (url == null && call.Ast != null && call.Spec != null)
+                url = TokenEndpoints.UrlText(file, file.Bind(call.Ast, call.Spec)["Uri"]?.Value, call.Ast);
+            var host = TokenEndpoints.NonMicrosoftHost(url);
+            file.Report(at, FindingKind.PasswordGrant, call.Command, call.Module, Recommendations.PasswordGrant(host),
+                host != null ? FindingSeverity.Low : (FindingSeverity?)null);
         }
 
         private static bool IsGrantType(string? key) => string.Equals(key, "grant_type", StringComparison.OrdinalIgnoreCase);

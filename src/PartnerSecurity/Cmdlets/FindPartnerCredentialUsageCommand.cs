@@ -43,6 +43,34 @@ namespace PartnerSecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] Include { get; set; } = (string[])ScriptFiles.DefaultInclude.Clone();
 
+        /// <summary>Files larger than this (in bytes; 64MB works) are not read, each with an error. 32 MB by default.</summary>
+        [Parameter]
+        [ValidateRange(1, ScanOptions.MaximumFileSizeLimit)]
+        public long MaximumFileSize { get; set; } = ScanOptions.DefaultMaximumFileSize;
+
+        /// <summary>
+        /// The encoding of scripts that have no byte order mark and are not valid UTF-8, as a name or code page number
+        /// (windows-1250, 932): the system's ANSI code page by default, Windows-1252 where there is none.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AnsiEncodingCompleter))]
+        public string AnsiEncoding { get; set; } = null!;
+
+        private ScanOptions _options = null!;
+
+        protected override void BeginProcessing()
+        {
+            _options = new ScanOptions { MaximumFileSize = MaximumFileSize };
+            if (AnsiEncoding != null)
+            {
+                _options.AnsiEncoding = ScanOptions.FindEncoding(AnsiEncoding);
+                if (_options.AnsiEncoding == null)
+                    ThrowTerminatingError(ErrorRecords.Create("UnknownAnsiEncoding", ErrorKind.InvalidArgument,
+                        $"'{AnsiEncoding}' is not an encoding this system knows.", "Give a code page number or name, such as 1252, windows-1250 or shift_jis.", AnsiEncoding));
+            }
+        }
+
         protected override void ProcessRecord()
         {
             bool literal = ParameterSetName == LiteralPathSet;
@@ -114,8 +142,11 @@ namespace PartnerSecurity.Cmdlets
             Run((pump, ct) =>
             {
                 int done = 0, shownPercent = -1;
-                foreach (var result in CredentialUsageScanner.ScanFiles(files, 0, ct))
+                foreach (var result in CredentialUsageScanner.ScanFiles(files, _options, 0, ct))
                 {
+                    if (result.Encoding.Length > 0 && result.Encoding != "utf-8")
+                        pump.Verbose($"Read '{result.Path}' as {result.Encoding} ({result.EncodingReason}).");
+                    // A file that does not parse: its error, then the findings from the part the parser read (marked).
                     if (result.Problem != null) pump.WriteError(ToErrorRecord(result.Problem));
                     foreach (var finding in result.Findings) pump.WriteObject(finding);
                     done++;
@@ -141,7 +172,14 @@ namespace PartnerSecurity.Cmdlets
         private static ErrorRecord ToErrorRecord(ScanProblem problem) => problem.Kind switch
         {
             ScanProblemKind.ParseError => ErrorRecords.Create("ScriptParseError", ErrorKind.InvalidData, problem.Message,
-                $"Fix the syntax error at line {problem.Line} (the PowerShell parser in VS Code shows it) and scan the file again; the other files were scanned.",
+                $"Fix the syntax error at line {problem.Line} (the PowerShell parser in VS Code shows it) and scan the file again: what follows the error may hold findings not reported yet.",
+                problem.Path),
+            ScanProblemKind.NotAFile => ErrorRecords.Create("ScriptNotAFile", ErrorKind.InvalidArgument, problem.Message,
+                "Scan regular script files; the other files were scanned.", problem.Path),
+            ScanProblemKind.TooComplex => ErrorRecords.Create("ScriptTooComplex", ErrorKind.LimitsExceeded, problem.Message,
+                "Generated or obfuscated code nests like this: check what the file is, and review it by hand; the other files were scanned.", problem.Path),
+            ScanProblemKind.TooLarge => ErrorRecords.Create("ScriptTooLarge", ErrorKind.LimitsExceeded, problem.Message,
+                "If it really is a script, scan it alone with a larger -MaximumFileSize (for example -MaximumFileSize 128MB); the other files were scanned.",
                 problem.Path),
             ScanProblemKind.NotFound => ErrorRecords.Create("PathNotFound", ErrorKind.ObjectNotFound, problem.Message,
                 "Check the path; the file may have been moved or deleted while the scan ran.", problem.Path),
