@@ -32,7 +32,7 @@ namespace PartnerSecurity.Mfa
         public readonly List<(string Policy, string Why)> Excluded = new List<(string, string)>();
         public readonly List<string> ReportOnly = new List<string>();
         /// <summary>Enabled policies that name the user and ask for MFA but can never require it, with why.</summary>
-        public readonly List<(string Policy, string Why)> Ineffective = new List<(string, string)>();
+        public readonly List<(string Policy, string Why, bool Quiet)> Ineffective = new List<(string, string, bool)>();
         /// <summary>Enabled MFA policies that include a role the user holds only scoped to an administrative unit or object.</summary>
         public readonly List<(string Policy, string Role)> ScopedRoleOnly = new List<(string, string)>();
         /// <summary>Every MFA-asking policy in any state, as it stands for the user (for the remedy).</summary>
@@ -118,7 +118,7 @@ namespace PartnerSecurity.Mfa
                 }
                 if (shape.NeverRequiresMfa)
                 {
-                    if (policy.IsEnabled) coverage.Ineffective.Add((policy.DisplayName, shape.NotMfaBecause!));
+                    if (policy.IsEnabled) coverage.Ineffective.Add((policy.DisplayName, shape.NotMfaBecause!, shape.Quiet));
                     continue;
                 }
                 if (!policy.IsEnabled) coverage.ReportOnly.Add(policy.DisplayName);

@@ -77,18 +77,18 @@ namespace PartnerSecurity.Mfa
             if (!asksForMfa)
             {
                 if (strength != null && strength.NoneMultifactor)
-                    return PolicyShape.NeverMfa($"authentication strength '{AuthenticationStrengths.Name(strength.Strength)}' allows only single-factor sign-in ({string.Join("; ", strength.SingleFactorCombinations)})", strength);
+                    return PolicyShape.NeverMfa($"requires authentication strength '{AuthenticationStrengths.Name(strength.Strength)}', which allows only single-factor sign-in ({string.Join("; ", strength.SingleFactorCombinations)})", strength);
                 if (strength == null) return PolicyShape.NotMfa("does not require MFA");
             }
             if (policy.IncludeUserActions.Count > 0 || policy.IncludeAuthenticationContextClassReferences.Count > 0)
                 return PolicyShape.NotMfa("targets user actions or authentication contexts, not sign-in");
             if (policy.TargetsWorkloadIdentities)
-                return PolicyShape.NeverMfa("targets workload identities (conditions.clientApplications), not users", strength);
+                return PolicyShape.NeverMfa("applies to workload identities (conditions.clientApplications), not users", strength);
             if (policy.IncludeApplications.Count == 0 || PolicyConditions.Has(policy.IncludeApplications, ApplicationNames.None))
                 return PolicyShape.NeverMfa("applies to no application (includeApplications: None)", strength);
             var clients = policy.ClientAppTypes;
             if (!PolicyConditions.AllClients(clients) && clients.All(PolicyConditions.IsLegacyClient))
-                return PolicyShape.NeverMfa("legacy authentication clients only, which cannot be prompted for MFA", strength);
+                return PolicyShape.NeverMfa("applies only to legacy authentication clients, which cannot be prompted for MFA", strength, quiet: true);
 
             var narrowing = PolicyConditions.Conditions(policy, names).Where(c => c.Narrowing != null).Select(c => c.Narrowing!).ToList();
             foreach (var uncertain in options.Where(o => o.Uncertain)) narrowing.Add(uncertain.Name + ": allowed combinations unknown");
@@ -107,8 +107,9 @@ namespace PartnerSecurity.Mfa
         /// <summary>What a policy is for MFA, before looking at any user.</summary>
         public sealed class PolicyShape
         {
-            private PolicyShape(bool isMfa, IReadOnlyList<string> narrowing, string? notMfaBecause, bool neverMfa, StrengthVerdict? strength)
+            private PolicyShape(bool isMfa, IReadOnlyList<string> narrowing, string? notMfaBecause, bool neverMfa, StrengthVerdict? strength, bool quiet = false)
             {
+                Quiet = quiet;
                 IsSignInMfa = isMfa;
                 Narrowing = narrowing;
                 NotMfaBecause = notMfaBecause;
@@ -126,10 +127,12 @@ namespace PartnerSecurity.Mfa
             /// <summary>The authentication strength the grant requires, judged; null when there is none.</summary>
             public StrengthVerdict? Strength { get; }
             public bool Always => IsSignInMfa && Narrowing.Count == 0;
+            /// <summary>Listed in IneffectivePolicies but left out of the one-line Reason: a legacy-clients-only policy usually names everyone.</summary>
+            internal bool Quiet { get; }
 
             internal static PolicyShape Mfa(IReadOnlyList<string> narrowing, StrengthVerdict? strength) => new PolicyShape(true, narrowing, null, false, strength);
             internal static PolicyShape NotMfa(string why) => new PolicyShape(false, Array.Empty<string>(), why, false, null);
-            internal static PolicyShape NeverMfa(string why, StrengthVerdict? strength) => new PolicyShape(false, Array.Empty<string>(), why, true, strength);
+            internal static PolicyShape NeverMfa(string why, StrengthVerdict? strength, bool quiet = false) => new PolicyShape(false, Array.Empty<string>(), why, true, strength, quiet);
         }
     }
 }

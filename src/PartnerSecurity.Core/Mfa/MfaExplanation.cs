@@ -113,7 +113,7 @@ namespace PartnerSecurity.Mfa
             var parts = new List<string>();
             if (coverage.Excluded.Count > 0) parts.Add("Excluded from " + Quoted(coverage.Excluded) + ".");
             if (coverage.ReportOnly.Count > 0) parts.Add(Quoted(coverage.ReportOnly, "Report-only policy", "Report-only policies") + " would require it but enforce nothing.");
-            foreach (var (policy, why) in coverage.Ineffective.OrderBy(i => i.Policy, StringComparer.OrdinalIgnoreCase))
+            foreach (var (policy, why, _) in coverage.Ineffective.Where(i => !i.Quiet).OrderBy(i => i.Policy, StringComparer.OrdinalIgnoreCase))
                 parts.Add($"'{policy}' names the user but can never require MFA: it {why}.");
             foreach (var (policy, role) in coverage.ScopedRoleOnly.OrderBy(i => i.Policy, StringComparer.OrdinalIgnoreCase))
                 parts.Add($"'{policy}' includes {role}, which the user holds only in a limited scope: conditional access does not target scoped role assignments.");

@@ -51,6 +51,7 @@ namespace PartnerSecurity.Cmdlets
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public object[]? WhatIfPolicy { get; set; }
 
         /// <summary>Evaluate as if every report-only policy were enabled.</summary>

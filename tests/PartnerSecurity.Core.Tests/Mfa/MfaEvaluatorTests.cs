@@ -4,7 +4,7 @@ using static PartnerSecurity.Tests.Mfa.MfaTenantBuilder;
 
 namespace PartnerSecurity.Tests.Mfa;
 
-/// <summary>shared/mfa-coverage-rules.md, rule by rule.</summary>
+/// <summary>docs/mfa-coverage-rules.md, rule by rule.</summary>
 public class MfaEvaluatorTests
 {
     // ------------------------------------------------------------ verdict table

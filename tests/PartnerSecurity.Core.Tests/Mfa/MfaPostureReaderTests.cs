@@ -218,6 +218,38 @@ public class MfaPostureReaderTests
         Assert.Equal(5, gaps.Result.Verdicts.Count);
     }
 
+    /// <summary>
+    /// Issue 13 item 7: a policy naming 3,000 groups made 3,019 requests, one per group. Group members now travel in
+    /// $batch, 20 groups a request, and a group's further pages in later batches; a group larger than a page keeps all its members.
+    /// </summary>
+    [Fact]
+    public async Task A_policy_naming_3000_groups_reads_their_members_in_batches_of_20()
+    {
+        const int count = 3000;
+        var b = new SnapshotBuilder().User("admin", globalAdmin: true);
+        for (int i = 0; i < 1200; i++) b.User("member" + i);
+        var groups = new JsonArray();
+        for (int i = 0; i < count; i++)
+        {
+            var name = "Project " + i;
+            // One group holds every member (two pages of 999); the others hold one each.
+            var members = i == 0 ? Enumerable.Range(0, 1200).Select(m => b.UserId("member" + m)).ToArray() : new[] { b.UserId("member" + (i % 1200)) };
+            b.Group(name, false, members);
+            groups.Add(b.GroupId(name));
+        }
+        b.CaPolicy(MfaPolicy("MFA for project teams", users: Users(includeGroups: groups)));
+
+        var (result, emulator, before) = await Read(b);
+        var requests = emulator.Requests.Records.Skip(before).ToList();
+        Assert.Equal(count, result.Data.Groups.Count);
+        Assert.Equal(1200, result.Data.Groups[b.GroupId("Project 0")].TransitiveUserIds.Count);
+        Assert.All(result.Verdicts.Where(v => v.UserPrincipalName.StartsWith("member", StringComparison.Ordinal)), v => Assert.Equal(MfaStatus.Compliant, v.Status));
+        Assert.DoesNotContain(requests, r => r.Url.Contains("/transitiveMembers"));
+        // 3,000 first pages, 20 to a batch, then the big group's second page.
+        Assert.Equal(count / 20 + 1, requests.Count(r => r.Url.EndsWith("/v1.0/$batch")));
+        Assert.True(requests.Count < 200, $"{requests.Count} requests");
+    }
+
     [Fact]
     public async Task Reading_everyones_per_user_state_is_an_option()
     {
