@@ -15,15 +15,9 @@ public class PerUserMfaCoverageLossTests
     private const string Fatima = "fatima.alsayed@northwindcloud.com";
     private const string Requirements = "/authentication/requirements";
 
-    private static string Prop(PSObject o, string name) => o.Properties[name].Value?.ToString() ?? string.Empty;
+    private static string Prop(PSObject o, string name) => DemoSession.Prop(o, name);
 
-    private static (PowerShellSession Session, EmulatorProbe Probe) Demo()
-    {
-        var session = new PowerShellSession();
-        var connected = session.Run("Connect-PartnerSecurity -Demo");
-        Assert.True(connected.Succeeded, string.Join(" | ", connected.Errors));
-        return (session, EmulatorProbe.For(session.Engine.Runspace));
-    }
+    private static (PowerShellSession Session, EmulatorProbe Probe) Demo() => DemoSession.Connect();
 
     private static PSObject Verdict(PowerShellSession session, string upn) =>
         Assert.Single(session.Run($"Get-PartnerMfaStatus -UserPrincipalName {upn} -IncludePerUserMfaState").Output);

@@ -19,11 +19,9 @@ public sealed class WhatIfTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static List<JsonObject> Oracle(string tenant) =>
-        JsonNode.Parse(System.IO.File.ReadAllText(Path.Combine(PowerShellSession.RepoRoot, "tests", "data", "demo-expected-verdicts.json")))!.AsArray()
-            .Select(n => (JsonObject)n!).Where(o => (string)o["tenant"]! == tenant).ToList();
+    private static List<JsonObject> Oracle(string tenant) => DemoSession.ExpectedVerdicts().Where(o => (string)o["tenant"]! == tenant).ToList();
 
-    private static string Prop(PSObject o, string name) => o.Properties[name].Value?.ToString() ?? string.Empty;
+    private static string Prop(PSObject o, string name) => DemoSession.Prop(o, name);
 
     /// <summary>The one error a failed command gave, and that it gave no output.</summary>
     private static ErrorRecord Failure(PartnerSecurity.Hosting.InvocationResult result)
@@ -32,13 +30,7 @@ public sealed class WhatIfTests : IDisposable
         return result.Terminating ?? Assert.Single(result.Errors);
     }
 
-    private static (PowerShellSession Session, EmulatorProbe Probe) Demo()
-    {
-        var session = new PowerShellSession();
-        var connected = session.Run("Connect-PartnerSecurity -Demo");
-        Assert.True(connected.Succeeded, string.Join(" | ", connected.Errors));
-        return (session, EmulatorProbe.For(session.Engine.Runspace));
-    }
+    private static (PowerShellSession Session, EmulatorProbe Probe) Demo() => DemoSession.Connect();
 
     private string WriteFile(string name, string json)
     {
