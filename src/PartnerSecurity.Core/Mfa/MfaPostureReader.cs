@@ -318,6 +318,13 @@ namespace PartnerSecurity.Mfa
                     "Reading conditional access policies", cancellationToken).ConfigureAwait(false);
                 return items.Select(CaPolicy.FromJson).ToList();
             }
+            catch (CaPolicyFormatException ex)
+            {
+                // A policy we cannot read in full could exclude anyone: no verdict is better than a wrong one.
+                throw new PartnerSecurityException("ConditionalAccessPolicyUnreadable", ErrorKind.InvalidData,
+                    $"Reading conditional access policies failed in tenant '{tenantId}': {ex.Message} No verdict was given for this tenant.",
+                    "Check the policy in the Entra admin center; if Graph returns it so, report it with the policy's JSON.", ex, tenantId);
+            }
             catch (PartnerSecurityException ex) when (ex.ErrorId == "PremiumLicenseRequired")
             {
                 // Conditional access needs P1: a tenant without it has no policies to read.

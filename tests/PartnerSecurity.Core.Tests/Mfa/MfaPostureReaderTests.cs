@@ -251,6 +251,17 @@ public class MfaPostureReaderTests
     }
 
     [Fact]
+    public async Task A_policy_with_a_field_of_the_wrong_shape_fails_the_tenant_naming_the_policy_and_the_field()
+    {
+        var policy = MfaPolicy("Exclusions as text");
+        policy["conditions"]!["users"]!["excludeUsers"] = "breakglass";
+        var b = new SnapshotBuilder().User("admin", globalAdmin: true).User("breakglass").CaPolicy(policy);
+        var ex = await Assert.ThrowsAsync<PartnerSecurityException>(() => Read(b));
+        Assert.Equal("ConditionalAccessPolicyUnreadable", ex.ErrorId);
+        Assert.Contains("'Exclusions as text': conditions.users.excludeUsers must be a list of strings, not a string", ex.Message);
+    }
+
+    [Fact]
     public async Task Reading_everyones_per_user_state_is_an_option()
     {
         var (result, emulator, _) = await Read(Partner(), new MfaReadOptions { PerUserMfa = PerUserMfaNeed.AllEnabledUsers });
