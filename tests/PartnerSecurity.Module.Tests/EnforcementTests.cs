@@ -15,18 +15,11 @@ public class EnforcementTests
     private const string Tailspin = "tailspinlogistics.onmicrosoft.com";
     private const string SecurityDefaultsPath = "identitySecurityDefaultsEnforcementPolicy";
 
-    private static List<JsonObject> Oracle() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(PowerShellSession.RepoRoot, "tests", "data", "demo-expected-verdicts.json")))!.AsArray().Select(n => (JsonObject)n!).ToList();
+    private static List<JsonObject> Oracle() => DemoSession.ExpectedVerdicts();
 
-    private static string Prop(PSObject o, string name) => o.Properties[name].Value?.ToString() ?? string.Empty;
+    private static string Prop(PSObject o, string name) => DemoSession.Prop(o, name);
 
-    private static (PowerShellSession Session, EmulatorProbe Probe) Demo()
-    {
-        var session = new PowerShellSession();
-        var connected = session.Run("Connect-PartnerSecurity -Demo");
-        Assert.True(connected.Succeeded, string.Join(" | ", connected.Errors));
-        return (session, EmulatorProbe.For(session.Engine.Runspace));
-    }
+    private static (PowerShellSession Session, EmulatorProbe Probe) Demo() => DemoSession.Connect();
 
     /// <summary>"9 enabled users, 2 of them admins, would no longer be covered", from the oracle: users only security defaults cover.</summary>
     private static string FabrikamLoss()

@@ -62,7 +62,7 @@ public class MfaStatusTests
         Assert.All(tenants["Fabrikam Dental"], o => Assert.Equal("SecurityDefaults", Prop(o, "EnforcedByText")));
         Assert.All(tenants["Fabrikam Dental"], o => Assert.Null(o.Properties["IsMfaRegistered"].Value));
         Assert.All(tenants["Tailspin Logistics"], o => Assert.Equal("Partial", Prop(o, "Status")));
-        Assert.All(tenants["Tailspin Logistics"], o => Assert.Equal("MFA for Office (specific applications)", Prop(o, "ConditionalPoliciesText")));
+        Assert.All(tenants["Tailspin Logistics"], o => Assert.Equal("MFA for Office (specific applications: Office 365)", Prop(o, "ConditionalPoliciesText")));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(MfaSnapshotFiles.AdatumId, error.TargetObject);

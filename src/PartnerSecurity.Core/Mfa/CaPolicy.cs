@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 
 namespace PartnerSecurity.Mfa
 {
-    /// <summary>Include and exclude lists of a location or platform condition; the condition itself is null when not configured.</summary>
+    /// <summary>Include and exclude lists of a location, platform or device-state condition; the condition itself is null when not configured.</summary>
     public sealed class CaInclusion
     {
         public CaInclusion(IReadOnlyList<string> include, IReadOnlyList<string> exclude)
@@ -18,10 +17,50 @@ namespace PartnerSecurity.Mfa
         public IReadOnlyList<string> Exclude { get; }
     }
 
+    /// <summary>A device or application filter: "include" or "exclude" the objects its rule matches.</summary>
+    public sealed class CaFilter
+    {
+        public CaFilter(string mode, string rule)
+        {
+            Mode = mode;
+            Rule = rule;
+        }
+
+        public string Mode { get; }
+        public string Rule { get; }
+        public bool Includes => string.Equals(Mode, "include", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The authentication strength a grant requires. Graph returns it inline; a portal export may carry only its id.
+    /// Whether it satisfies MFA is decided from its allowed combinations (docs/mfa-coverage-rules.md, "Authentication strengths").
+    /// </summary>
+    public sealed class CaAuthenticationStrength
+    {
+        public CaAuthenticationStrength(string? id, string? displayName, IReadOnlyList<string>? allowedCombinations, string? requirementsSatisfied = null)
+        {
+            Id = id;
+            DisplayName = displayName;
+            AllowedCombinations = allowedCombinations;
+            RequirementsSatisfied = requirementsSatisfied;
+        }
+
+        public string? Id { get; }
+        public string? DisplayName { get; }
+        /// <summary>Comma-separated method modes per combination ("password,sms", "fido2"); null when the policy does not carry them.</summary>
+        public IReadOnlyList<string>? AllowedCombinations { get; }
+        /// <summary>"mfa" or "none" when given.</summary>
+        public string? RequirementsSatisfied { get; }
+        public string Name => DisplayName ?? Id ?? "authentication strength";
+
+        public override string ToString() => Name;
+    }
+
     /// <summary>
     /// A conditional access policy reduced to what decides MFA coverage, with Graph's own strings
-    /// (camelCase enum members, "All", GUIDs). <see cref="FromJson"/> reads a Graph v1.0
-    /// conditionalAccessPolicy verbatim, as the API returns it and as snapshots store it.
+    /// (camelCase enum members, "All", GUIDs). <see cref="FromJson"/> reads a Graph v1.0 or beta
+    /// conditionalAccessPolicy, as the API returns it, as snapshots store it and as the Entra portal's
+    /// "Download JSON" writes it (docs/mfa-coverage-rules.md).
     /// </summary>
     public sealed class CaPolicy
     {
@@ -41,11 +80,16 @@ namespace PartnerSecurity.Mfa
         /// <summary>The guestOrExternalUserTypes of includeGuestsOrExternalUsers; null when that condition is not set.</summary>
         public IReadOnlyList<string>? IncludeGuestOrExternalUserTypes { get; set; }
         public IReadOnlyList<string>? ExcludeGuestOrExternalUserTypes { get; set; }
+        /// <summary>True when includeGuestsOrExternalUsers names only some external tenants (we cannot tell a guest's home tenant).</summary>
+        public bool IncludeSomeExternalTenants { get; set; }
+        public bool ExcludeSomeExternalTenants { get; set; }
 
         public IReadOnlyList<string> IncludeApplications { get; set; } = new[] { "All" };
         public IReadOnlyList<string> ExcludeApplications { get; set; } = s_none;
         public IReadOnlyList<string> IncludeUserActions { get; set; } = s_none;
         public IReadOnlyList<string> IncludeAuthenticationContextClassReferences { get; set; } = s_none;
+        /// <summary>applications.applicationFilter (custom security attributes of applications); null when not set.</summary>
+        public CaFilter? ApplicationFilter { get; set; }
 
         public IReadOnlyList<string> ClientAppTypes { get; set; } = new[] { "all" };
         public CaInclusion? Locations { get; set; }
@@ -53,97 +97,64 @@ namespace PartnerSecurity.Mfa
         public IReadOnlyList<string> SignInRiskLevels { get; set; } = s_none;
         public IReadOnlyList<string> UserRiskLevels { get; set; } = s_none;
         public IReadOnlyList<string> ServicePrincipalRiskLevels { get; set; } = s_none;
+        public IReadOnlyList<string> AgentIdRiskLevels { get; set; } = s_none;
         /// <summary>insiderRiskLevels (a flags string such as "minor,moderate"); null when not set.</summary>
         public string? InsiderRiskLevels { get; set; }
-        /// <summary>conditions.devices is set (a device filter).</summary>
-        public bool HasDeviceFilter { get; set; }
-        /// <summary>conditions.authenticationFlows is set (device code flow, authentication transfer).</summary>
-        public bool HasAuthenticationFlows { get; set; }
+        /// <summary>devices.deviceFilter; null when not set (a devices object without a filter is no device condition).</summary>
+        public CaFilter? DeviceFilter { get; set; }
+        /// <summary>The deprecated device-state condition (deviceStates, or devices.includeDevices/excludeDevices); null when not set.</summary>
+        public CaInclusion? DeviceStates { get; set; }
+        /// <summary>authenticationFlows.transferMethods ("deviceCodeFlow,authenticationTransfer"); null when not set.</summary>
+        public string? AuthenticationFlows { get; set; }
+        /// <summary>conditions.clientApplications names service principals: the policy is for workload identities, not users.</summary>
+        public bool TargetsWorkloadIdentities { get; set; }
+        /// <summary>Condition fields the evaluator does not know that carry a value, as JSON paths: each makes the policy conditional.</summary>
+        public IReadOnlyList<string> UnknownConditions { get; set; } = s_none;
+
+        public bool HasDeviceFilter => DeviceFilter != null;
+        public bool HasAuthenticationFlows => AuthenticationFlows != null;
 
         /// <summary>"AND" or "OR".</summary>
         public string GrantOperator { get; set; } = "OR";
         public IReadOnlyList<string> BuiltInControls { get; set; } = s_none;
         public IReadOnlyList<string> CustomAuthenticationFactors { get; set; } = s_none;
         public IReadOnlyList<string> TermsOfUse { get; set; } = s_none;
-        /// <summary>The authentication strength's display name (or id) when the grant requires one; null otherwise.</summary>
-        public string? AuthenticationStrength { get; set; }
+        /// <summary>The authentication strength the grant requires; null otherwise.</summary>
+        public CaAuthenticationStrength? AuthenticationStrength { get; set; }
+
+        public bool IsEnabled => State == "enabled";
+        public bool IsReportOnly => State == "enabledForReportingButNotEnforced";
 
         public override string ToString() => $"{DisplayName} ({State})";
 
-        /// <summary>Reads a Graph conditionalAccessPolicy object.</summary>
-        public static CaPolicy FromJson(JsonElement policy)
+        /// <summary>A copy with another state (what-if: a report-only policy as if enabled).</summary>
+        public CaPolicy WithState(string state)
         {
-            if (policy.ValueKind != JsonValueKind.Object) throw new FormatException("A conditional access policy must be a JSON object.");
-            var result = new CaPolicy
-            {
-                Id = Str(policy, "id") ?? string.Empty,
-                DisplayName = Str(policy, "displayName") ?? Str(policy, "id") ?? "(unnamed policy)",
-                State = Str(policy, "state") ?? "disabled",
-            };
-            var conditions = Obj(policy, "conditions");
-            var users = Obj(conditions, "users");
-            result.IncludeUsers = Strings(users, "includeUsers");
-            result.ExcludeUsers = Strings(users, "excludeUsers");
-            result.IncludeGroups = Strings(users, "includeGroups");
-            result.ExcludeGroups = Strings(users, "excludeGroups");
-            result.IncludeRoles = Strings(users, "includeRoles");
-            result.ExcludeRoles = Strings(users, "excludeRoles");
-            result.IncludeGuestOrExternalUserTypes = GuestTypes(Obj(users, "includeGuestsOrExternalUsers"));
-            result.ExcludeGuestOrExternalUserTypes = GuestTypes(Obj(users, "excludeGuestsOrExternalUsers"));
-
-            var applications = Obj(conditions, "applications");
-            result.IncludeApplications = Strings(applications, "includeApplications");
-            result.ExcludeApplications = Strings(applications, "excludeApplications");
-            result.IncludeUserActions = Strings(applications, "includeUserActions");
-            result.IncludeAuthenticationContextClassReferences = Strings(applications, "includeAuthenticationContextClassReferences");
-
-            var clientAppTypes = Strings(conditions, "clientAppTypes");
-            // Graph writes ["all"] for "not configured"; an absent or empty list means the same.
-            result.ClientAppTypes = clientAppTypes.Count == 0 ? new[] { "all" } : clientAppTypes;
-            var locations = Obj(conditions, "locations");
-            if (locations != null) result.Locations = new CaInclusion(Strings(locations, "includeLocations"), Strings(locations, "excludeLocations"));
-            var platforms = Obj(conditions, "platforms");
-            if (platforms != null) result.Platforms = new CaInclusion(Strings(platforms, "includePlatforms"), Strings(platforms, "excludePlatforms"));
-            result.SignInRiskLevels = Strings(conditions, "signInRiskLevels");
-            result.UserRiskLevels = Strings(conditions, "userRiskLevels");
-            result.ServicePrincipalRiskLevels = Strings(conditions, "servicePrincipalRiskLevels");
-            var insider = Str(conditions, "insiderRiskLevels");
-            result.InsiderRiskLevels = string.IsNullOrWhiteSpace(insider) ? null : insider;
-            result.HasDeviceFilter = IsSet(conditions, "devices");
-            result.HasAuthenticationFlows = IsSet(conditions, "authenticationFlows");
-
-            var grant = Obj(policy, "grantControls");
-            result.GrantOperator = Str(grant, "operator") ?? "OR";
-            result.BuiltInControls = Strings(grant, "builtInControls");
-            result.CustomAuthenticationFactors = Strings(grant, "customAuthenticationFactors");
-            result.TermsOfUse = Strings(grant, "termsOfUse");
-            var strength = Obj(grant, "authenticationStrength");
-            if (strength != null) result.AuthenticationStrength = Str(strength, "displayName") ?? Str(strength, "id") ?? "authentication strength";
-            return result;
+            var copy = (CaPolicy)MemberwiseClone();
+            copy.State = state;
+            return copy;
         }
 
-        private static IReadOnlyList<string>? GuestTypes(JsonElement? condition)
+        /// <summary>
+        /// Reads a conditionalAccessPolicy object. Property names match case-insensitively (Graph PowerShell's
+        /// ConvertTo-Json writes them capitalised). A field of the wrong shape is a <see cref="CaPolicyFormatException"/>
+        /// naming the policy and the field: nothing is dropped silently.
+        /// </summary>
+        public static CaPolicy FromJson(JsonElement policy) => CaPolicyReader.Read(policy);
+    }
+
+    /// <summary>A conditional access policy whose JSON has a field of the wrong shape.</summary>
+    public sealed class CaPolicyFormatException : FormatException
+    {
+        public CaPolicyFormatException(string policy, string path, string problem)
+            : base($"Conditional access policy '{policy}': {path} {problem}.")
         {
-            if (condition == null) return null;
-            var types = Str(condition, "guestOrExternalUserTypes");
-            if (types == null) return s_none;
-            return types.Split(',').Select(t => t.Trim()).Where(t => t.Length > 0).ToArray();
+            Policy = policy;
+            Path = path;
         }
 
-        private static JsonElement? Obj(JsonElement? parent, string name) =>
-            parent is JsonElement p && p.ValueKind == JsonValueKind.Object && p.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : (JsonElement?)null;
-
-        private static bool IsSet(JsonElement? parent, string name) =>
-            parent is JsonElement p && p.ValueKind == JsonValueKind.Object && p.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null && value.ValueKind != JsonValueKind.Undefined;
-
-        private static string? Str(JsonElement? parent, string name) =>
-            parent is JsonElement p && p.ValueKind == JsonValueKind.Object && p.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        private static IReadOnlyList<string> Strings(JsonElement? parent, string name)
-        {
-            if (!(parent is JsonElement p) || p.ValueKind != JsonValueKind.Object || !p.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
-                return s_none;
-            return value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray();
-        }
+        public string Policy { get; }
+        /// <summary>The JSON path of the field at fault, for example "conditions.users.excludeUsers".</summary>
+        public string Path { get; }
     }
 }

@@ -41,17 +41,30 @@ namespace PartnerSecurity.Mfa
     /// <summary>A directory role held by a principal (a user or a role-assignable group): active, or PIM-eligible.</summary>
     public sealed class MfaRoleGrant
     {
-        public MfaRoleGrant(string principalId, string roleDefinitionId, bool eligible = false)
+        public const string TenantWide = "/";
+
+        public MfaRoleGrant(string principalId, string roleDefinitionId, bool eligible = false, string? directoryScopeId = TenantWide)
         {
             PrincipalId = principalId;
             RoleDefinitionId = roleDefinitionId;
             Eligible = eligible;
+            DirectoryScopeId = string.IsNullOrEmpty(directoryScopeId) ? TenantWide : directoryScopeId!;
         }
 
         public string PrincipalId { get; }
         /// <summary>The built-in role's template id (what CA includeRoles names), or a custom role's id.</summary>
         public string RoleDefinitionId { get; }
         public bool Eligible { get; }
+        /// <summary>"/" for the whole tenant, "/administrativeUnits/{id}" or "/{objectId}" otherwise.</summary>
+        public string DirectoryScopeId { get; }
+        /// <summary>Conditional access targets only tenant-wide assignments (docs/mfa-coverage-rules.md, "Roles").</summary>
+        public bool IsTenantWide => DirectoryScopeId == TenantWide;
+
+        /// <summary>"administrative unit {id}" or "object {id}"; null for the whole tenant.</summary>
+        public string? ScopeDescription =>
+            IsTenantWide ? null
+            : DirectoryScopeId.StartsWith("/administrativeUnits/", StringComparison.OrdinalIgnoreCase) ? "administrative unit " + DirectoryScopeId.Substring("/administrativeUnits/".Length)
+            : "object " + DirectoryScopeId.TrimStart('/');
     }
 
     /// <summary>One row of the authentication-methods registration report.</summary>
@@ -95,22 +108,19 @@ namespace PartnerSecurity.Mfa
         public ISet<string> PerUserMfaUnreadable { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         /// <summary>Registration report rows by user id; null when the report could not be read.</summary>
         public IReadOnlyDictionary<string, MfaRegistration>? Registrations { get; set; }
+        /// <summary>Display names by appId of the tenant's service principals that policies name (well-known Microsoft apps need none).</summary>
+        public IReadOnlyDictionary<string, string> ServicePrincipalNames { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>A shallow copy: what-if scenarios (<see cref="MfaScenario"/>) change one part and share the rest.</summary>
+        public MfaTenantData Copy() => (MfaTenantData)MemberwiseClone();
 
         /// <summary>The same data with security defaults on or off: what-if questions ("who would lose coverage") ask the evaluator this.</summary>
-        public MfaTenantData WithSecurityDefaults(bool enabled) => new MfaTenantData
+        public MfaTenantData WithSecurityDefaults(bool enabled)
         {
-            TenantId = TenantId,
-            TenantName = TenantName,
-            Users = Users,
-            Groups = Groups,
-            RoleGrants = RoleGrants,
-            RoleNames = RoleNames,
-            Policies = Policies,
-            SecurityDefaultsEnabled = enabled,
-            PerUserMfaStates = PerUserMfaStates,
-            PerUserMfaUnreadable = PerUserMfaUnreadable,
-            Registrations = Registrations,
-        };
+            var copy = Copy();
+            copy.SecurityDefaultsEnabled = enabled;
+            return copy;
+        }
     }
 
     /// <summary>Well-known values of the directory and of conditional access.</summary>

@@ -27,6 +27,11 @@ namespace PartnerSecurity.Mfa
         public IReadOnlyCollection<MfaStatus>? Statuses { get; set; }
         /// <summary>How many $batch requests (and group reads) one tenant has in flight at once.</summary>
         public int Parallelism { get; set; } = 4;
+        /// <summary>
+        /// A what-if to evaluate beside the tenant as it is: the verdicts then describe the tenant after it, with Before and
+        /// After, and the statuses filter on After. Its policies' groups are read with the tenant's own, in the same requests.
+        /// </summary>
+        public MfaScenario? Scenario { get; set; }
     }
 
     /// <summary>One tenant's verdicts, the data they came from, and what could not be read.</summary>
@@ -53,7 +58,8 @@ namespace PartnerSecurity.Mfa
     /// <summary>
     /// Reads what one tenant's MFA verdicts depend on, in bulk: users ($top=999), the registration report,
     /// role definitions, active role assignments and eligibility schedules, conditional access policies,
-    /// security defaults, transitive members of only the groups that policies name or that hold roles,
+    /// security defaults, transitive members of only the groups that policies name or that hold roles
+    /// ($batch of 20, <see cref="GroupMemberReader"/>), the names of the tenant's applications policies name,
     /// and per-user MFA state (no bulk endpoint: $batch of 20) for only the users whose verdict it can
     /// still change. Then hands the plain data to <see cref="MfaEvaluator"/>.
     /// </summary>
@@ -70,7 +76,12 @@ namespace PartnerSecurity.Mfa
             var data = await ReadAsync(connection, tenant, options, activity, warnings, cancellationToken).ConfigureAwait(false);
             var upns = Upns(options);
             var statuses = options.Statuses is { Count: > 0 } ? new HashSet<MfaStatus>(options.Statuses) : null;
-            var verdicts = MfaEvaluator.Evaluate(data, u => upns == null || upns.Contains(u.UserPrincipalName))
+            Func<MfaUser, bool> scope = u => upns == null || upns.Contains(u.UserPrincipalName);
+            var all = options.Scenario == null
+                ? MfaEvaluator.Evaluate(data, scope)
+                : MfaWhatIf.Compare(data, options.Scenario, tenant.Label, warnings, scope);
+            // With a what-if, an admin before or after is an admin.
+            var verdicts = all
                 .Where(v => (!options.AdminsOnly || v.IsAdmin) && (statuses == null || statuses.Contains(v.Status)))
                 .ToList();
             int evaluated = upns == null ? data.Users.Count : data.Users.Count(u => upns.Contains(u.UserPrincipalName));
@@ -100,16 +111,20 @@ namespace PartnerSecurity.Mfa
             var defaults = await defaultsTask.ConfigureAwait(false);
             var registrations = await registrationTask.ConfigureAwait(false);
 
+            // Every policy's groups, disabled ones too: the remedy may be to turn one on. A what-if's groups come along.
+            var scenarioGroups = options.Scenario?.GroupIds.ToList() ?? new List<string>();
             var policyGroupIds = policies
-                .Where(p => p.State == "enabled" || p.State == "enabledForReportingButNotEnforced")
                 .SelectMany(p => p.IncludeGroups.Concat(p.ExcludeGroups))
+                .Concat(scenarioGroups)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToList();
             var knownNames = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             foreach (var group in roleGroups.Concat(eligibleGroups)) knownNames[group.Key] = group.Value;
             var groupIds = policyGroupIds.Concat(knownNames.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             activity.Report($"Reading the members of {groupIds.Count} group(s)");
-            var groups = await ReadGroupsAsync(graph, tenantId, groupIds, policyGroupIds.Where(id => !knownNames.ContainsKey(id)).ToList(), knownNames, options.Parallelism, cancellationToken).ConfigureAwait(false);
+            var appNamesTask = ReadApplicationNamesAsync(graph, tenant, policies.Concat(options.Scenario?.DeployedPolicies ?? Array.Empty<CaPolicy>()), cancellationToken);
+            var groups = await ReadGroupsAsync(connection, graph, tenant, groupIds, policyGroupIds.Where(id => !knownNames.ContainsKey(id)).ToList(), knownNames,
+                options.Parallelism, activity, cancellationToken).ConfigureAwait(false);
 
             var data = new MfaTenantData
             {
@@ -122,14 +137,22 @@ namespace PartnerSecurity.Mfa
                 Policies = policies,
                 SecurityDefaultsEnabled = defaults?.IsEnabled == true,
                 Registrations = registrations,
+                ServicePrincipalNames = await appNamesTask.ConfigureAwait(false),
             };
 
             var upns = Upns(options);
             HashSet<string>? admins = null;
             if (options.AdminsOnly)
                 admins = new HashSet<string>(MfaEvaluator.Evaluate(data).Where(v => v.IsAdmin).Select(v => v.UserId), StringComparer.OrdinalIgnoreCase);
-            var needing = MfaEvaluator.UsersNeedingPerUserState(data, options.PerUserMfa,
-                u => (upns == null || upns.Contains(u.UserPrincipalName)) && (admins == null || admins.Contains(u.Id)));
+            Func<MfaUser, bool> scope = u => (upns == null || upns.Contains(u.UserPrincipalName)) && (admins == null || admins.Contains(u.Id));
+            var needing = MfaEvaluator.UsersNeedingPerUserState(data, options.PerUserMfa, scope).ToList();
+            if (options.Scenario != null)
+            {
+                // The state matters where either side of the what-if leaves the user uncovered by everything else.
+                var after = options.Scenario.Apply(data, tenant.Label, new List<string>());
+                var ids = new HashSet<string>(needing.Select(u => u.Id), StringComparer.OrdinalIgnoreCase);
+                needing.AddRange(MfaEvaluator.UsersNeedingPerUserState(after, options.PerUserMfa, scope).Where(u => ids.Add(u.Id)));
+            }
             await ReadPerUserStatesAsync(connection, tenant, data, needing, options.Parallelism, activity, warnings, cancellationToken).ConfigureAwait(false);
             return data;
         }
@@ -241,7 +264,7 @@ namespace PartnerSecurity.Mfa
                     page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
                 {
                     if (assignment.PrincipalId == null || assignment.RoleDefinitionId == null) continue;
-                    grants.Add(new MfaRoleGrant(assignment.PrincipalId, assignment.RoleDefinitionId));
+                    grants.Add(new MfaRoleGrant(assignment.PrincipalId, assignment.RoleDefinitionId, directoryScopeId: assignment.DirectoryScopeId));
                     if (assignment.Principal is Group group) groups[assignment.PrincipalId] = group.DisplayName;
                 }
             }
@@ -267,7 +290,7 @@ namespace PartnerSecurity.Mfa
                     page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
                 {
                     if (schedule.PrincipalId == null || schedule.RoleDefinitionId == null) continue;
-                    grants.Add(new MfaRoleGrant(schedule.PrincipalId, schedule.RoleDefinitionId, eligible: true));
+                    grants.Add(new MfaRoleGrant(schedule.PrincipalId, schedule.RoleDefinitionId, eligible: true, directoryScopeId: schedule.DirectoryScopeId));
                     if (schedule.Principal is Group group) groups[schedule.PrincipalId] = group.DisplayName;
                 }
             }
@@ -295,6 +318,13 @@ namespace PartnerSecurity.Mfa
                     "Reading conditional access policies", cancellationToken).ConfigureAwait(false);
                 return items.Select(CaPolicy.FromJson).ToList();
             }
+            catch (CaPolicyFormatException ex)
+            {
+                // A policy we cannot read in full could exclude anyone: no verdict is better than a wrong one.
+                throw new PartnerSecurityException("ConditionalAccessPolicyUnreadable", ErrorKind.InvalidData,
+                    $"Reading conditional access policies failed in tenant '{tenantId}': {ex.Message} No verdict was given for this tenant.",
+                    "Check the policy in the Entra admin center; if Graph returns it so, report it with the policy's JSON.", ex, tenantId);
+            }
             catch (PartnerSecurityException ex) when (ex.ErrorId == "PremiumLicenseRequired")
             {
                 // Conditional access needs P1: a tenant without it has no policies to read.
@@ -303,54 +333,58 @@ namespace PartnerSecurity.Mfa
             }
         }
 
-        private static async Task<Dictionary<string, MfaGroup>> ReadGroupsAsync(Microsoft.Graph.GraphServiceClient graph, string tenantId, IReadOnlyList<string> groupIds,
-            IReadOnlyList<string> unnamed, Dictionary<string, string?> names, int parallelism, CancellationToken cancellationToken)
+        private static async Task<Dictionary<string, MfaGroup>> ReadGroupsAsync(PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph, TenantTarget tenant,
+            IReadOnlyList<string> groupIds, IReadOnlyList<string> unnamed, Dictionary<string, string?> names, int parallelism, TenantActivity activity, CancellationToken cancellationToken)
         {
             var result = new Dictionary<string, MfaGroup>(StringComparer.OrdinalIgnoreCase);
             if (groupIds.Count == 0) return result;
-            using var gate = new SemaphoreSlim(Math.Max(1, parallelism));
-            var namesTask = ReadGroupNamesAsync(graph, tenantId, unnamed, cancellationToken);
-            var memberTasks = groupIds.Select(async id =>
-            {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try { return (Id: id, Members: await ReadTransitiveUsersAsync(graph, tenantId, id, cancellationToken).ConfigureAwait(false)); }
-                finally { gate.Release(); }
-            }).ToList();
-            var members = await Task.WhenAll(memberTasks).ConfigureAwait(false);
+            var namesTask = ReadGroupNamesAsync(graph, tenant.Id, unnamed, cancellationToken);
+            var members = await GroupMemberReader.ReadAsync(connection, tenant.Id, groupIds, parallelism,
+                done => activity.Report($"Group members: {done} of {groupIds.Count} group(s) read"), cancellationToken).ConfigureAwait(false);
             foreach (var pair in await namesTask.ConfigureAwait(false)) names[pair.Key] = pair.Value;
-            foreach (var (id, users) in members)
-                result[id] = new MfaGroup(id, names.TryGetValue(id, out var name) ? name : null, users);
+            foreach (var missing in members.Missing)
+                OperationLog.Verbose($"Tenant {tenant.Label}: group {missing}, named by a policy, does not exist.");
+            foreach (var pair in members.Members)
+                result[pair.Key] = new MfaGroup(pair.Key, names.TryGetValue(pair.Key, out var name) ? name : null, pair.Value);
             return result;
         }
 
-        private static async Task<List<string>> ReadTransitiveUsersAsync(Microsoft.Graph.GraphServiceClient graph, string tenantId, string groupId, CancellationToken cancellationToken)
+        /// <summary>
+        /// Display names of the tenant's service principals for the application ids policies name that are not well-known
+        /// Microsoft apps ("appId in (...)", 15 at a time). Only names: when they cannot be read, ids are shown instead.
+        /// </summary>
+        private static async Task<IReadOnlyDictionary<string, string>> ReadApplicationNamesAsync(Microsoft.Graph.GraphServiceClient graph, TenantTarget tenant,
+            IEnumerable<CaPolicy> policies, CancellationToken cancellationToken)
         {
-            var users = new List<string>();
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var ids = policies.SelectMany(p => p.IncludeApplications.Concat(p.ExcludeApplications))
+                .Where(a => !ApplicationNames.IsWellKnown(a) && Guid.TryParse(a, out _))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             try
             {
-                await foreach (var member in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.Groups[groupId].TransitiveMembers.GetAsync(r =>
-                        {
-                            r.QueryParameters.Select = new[] { "id" };
-                            r.QueryParameters.Top = UserPageSize;
-                        }, ct)
-                        : graph.Groups[groupId].TransitiveMembers.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                for (int i = 0; i < ids.Count; i += RoleFilterChunk)
                 {
-                    if (member is User && member.Id != null) users.Add(member.Id);
+                    var filter = "appId in (" + string.Join(",", ids.Skip(i).Take(RoleFilterChunk).Select(ODataLiteral.String)) + ")";
+                    await foreach (var sp in GraphPaging.ReadAllAsync(
+                        (link, ct) => link == null
+                            ? graph.ServicePrincipals.GetAsync(r =>
+                            {
+                                r.QueryParameters.Filter = filter;
+                                r.QueryParameters.Select = new[] { "appId", "displayName" };
+                                r.QueryParameters.Top = UserPageSize;
+                            }, ct)
+                            : graph.ServicePrincipals.WithUrl(link).GetAsync(cancellationToken: ct),
+                        page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                    {
+                        if (sp.AppId != null && !string.IsNullOrWhiteSpace(sp.DisplayName)) names[sp.AppId] = sp.DisplayName!;
+                    }
                 }
-            }
-            catch (ApiException ex) when (ex.ResponseStatusCode == 404)
-            {
-                // A policy may name a group that has since been deleted: it has no members.
-                OperationLog.Verbose($"Tenant '{tenantId}': group {groupId} named by a policy does not exist.");
             }
             catch (ApiException ex)
             {
-                throw GraphErrors.Translate(ex, tenantId, $"Reading the members of group {groupId}");
+                OperationLog.Verbose($"Tenant {tenant.Label}: the names of the applications policies name could not be read ({GraphErrors.Translate(ex, tenant.Id, "Reading service principals").Message}); their ids are shown instead.");
             }
-            return users;
+            return names;
         }
 
         private static async Task<Dictionary<string, string?>> ReadGroupNamesAsync(Microsoft.Graph.GraphServiceClient graph, string tenantId, IReadOnlyList<string> ids, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace PartnerSecurity.Mfa
 {
-    /// <summary>Whether MFA is enforced at a user's sign-in (shared/mfa-coverage-rules.md, "Verdict").</summary>
+    /// <summary>Whether MFA is enforced at a user's sign-in (docs/mfa-coverage-rules.md, "Verdict").</summary>
     public enum MfaStatus
     {
         /// <summary>At least one mechanism requires MFA at every sign-in.</summary>
@@ -50,6 +50,9 @@ namespace PartnerSecurity.Mfa
         /// <summary>Report-only MFA policies that would apply: they never enforce anything.</summary>
         public string[] ReportOnlyPolicies { get; set; } = Array.Empty<string>();
         public string ReportOnlyPoliciesText => string.Join(Separator, ReportOnlyPolicies);
+        /// <summary>Enabled policies that name the user and ask for MFA but can never require it at sign-in, each with why (no application, legacy clients only...).</summary>
+        public string[] IneffectivePolicies { get; set; } = Array.Empty<string>();
+        public string IneffectivePoliciesText => string.Join(Separator, IneffectivePolicies);
 
         public bool SecurityDefaultsEnabled { get; set; }
         /// <summary>disabled, enabled or enforced; null when it was not read (no verdict depends on it) or could not be read.</summary>
@@ -61,14 +64,25 @@ namespace PartnerSecurity.Mfa
         public string[]? MethodsRegistered { get; set; }
         public string? MethodsRegisteredText => MethodsRegistered == null ? null : string.Join(Separator, MethodsRegistered);
 
-        /// <summary>Holds a directory role, active or PIM-eligible, directly or through a group.</summary>
+        /// <summary>Holds a directory role, active or PIM-eligible, directly or through a group, in any scope.</summary>
         public bool IsAdmin { get; set; }
-        /// <summary>Role names; eligible ones end with " (eligible)".</summary>
+        /// <summary>Role names; eligible ones end with " (eligible)", scoped ones name the scope: " (administrative unit {id})".</summary>
         public string[] AdminRoles { get; set; } = Array.Empty<string>();
         public string AdminRolesText => string.Join(Separator, AdminRoles);
 
         /// <summary>One line, for people.</summary>
         public string Reason { get; set; } = string.Empty;
+
+        /// <summary>
+        /// For a Partial or NotCompliant verdict, the smallest change that would cover the user at every sign-in, worked
+        /// out by the evaluator (docs/mfa-coverage-rules.md, "Remedy"); null otherwise.
+        /// </summary>
+        public string? Remedy { get; set; }
+
+        /// <summary>With -WhatIfPolicy and the like: the status as the tenant is now; null without a what-if.</summary>
+        public MfaStatus? Before { get; set; }
+        /// <summary>With a what-if: the status as if the change were made (the verdict's other properties describe that state); null without one.</summary>
+        public MfaStatus? After { get; set; }
 
         public override string ToString() => $"{UserPrincipalName}: {Status}";
 

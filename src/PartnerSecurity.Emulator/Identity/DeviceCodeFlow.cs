@@ -120,7 +120,7 @@ namespace PartnerSecurity.Emulator.Identity
                 return Error("invalid_request", 90002, $"Tenant '{record.TenantSegment}' not found.");
             var scopes = ScopeRequest.Parse(record.Scope, out var scopeError);
             if (scopes == null) return Error("invalid_scope", 70011, scopeError);
-            var grant = new UserGrant(client.AppId, (string)user["id"]!, home.Id, IdentityService.AuthenticationMethods(home, user), now);
+            var grant = new UserGrant(client.AppId, (string)user["id"]!, home.Id, IdentityService.AuthenticationMethods(home, user), now, "deviceCodeFlow");
             return identity.IssueUserTokens(target, grant, client, 0, scopes, nonce: null, (e, n, text, status, sub) => Error(e, n, text, status, sub));
         }
 

@@ -9,13 +9,14 @@ namespace PartnerSecurity.Emulator.Identity
     /// <summary>What a signed-in user proved and consented to; carried from code to refresh token to refresh token.</summary>
     public sealed class UserGrant
     {
-        public UserGrant(string clientId, string userId, string homeTenantId, IReadOnlyList<string> amr, DateTimeOffset authTime)
+        public UserGrant(string clientId, string userId, string homeTenantId, IReadOnlyList<string> amr, DateTimeOffset authTime, string? transferMethod = null)
         {
             ClientId = clientId;
             UserId = userId;
             HomeTenantId = homeTenantId;
             Amr = amr;
             AuthTime = authTime;
+            TransferMethod = transferMethod;
         }
 
         public string ClientId { get; }
@@ -23,6 +24,8 @@ namespace PartnerSecurity.Emulator.Identity
         public string HomeTenantId { get; }
         public IReadOnlyList<string> Amr { get; }
         public DateTimeOffset AuthTime { get; }
+        /// <summary>"deviceCodeFlow" when the user signed in through the device code flow (conditional access's authentication flows).</summary>
+        public string? TransferMethod { get; }
     }
 
     public sealed class AuthorizationCode
@@ -104,6 +107,7 @@ namespace PartnerSecurity.Emulator.Identity
                 ["i"] = record.IssuedAt.ToUnixTimeMilliseconds(),
                 ["n"] = RandomToken(24),
             };
+            if (record.Grant.TransferMethod != null) payload["f"] = record.Grant.TransferMethod;
             var body = Base64Url.Encode(payload.ToJsonString());
             var value = "1.A" + body + "." + Seal(body);
             _refreshTokens[value] = record;
@@ -122,7 +126,7 @@ namespace PartnerSecurity.Emulator.Identity
             {
                 var p = System.Text.Json.Nodes.JsonNode.Parse(Base64Url.Decode(parts[0]))!;
                 var grant = new UserGrant((string)p["c"]!, (string)p["u"]!, (string)p["t"]!,
-                    p["a"]!.AsArray().Select(n => (string)n!).ToArray(), DateTimeOffset.FromUnixTimeMilliseconds((long)p["at"]!));
+                    p["a"]!.AsArray().Select(n => (string)n!).ToArray(), DateTimeOffset.FromUnixTimeMilliseconds((long)p["at"]!), (string?)p["f"]);
                 var record = new RefreshTokenRecord(grant, DateTimeOffset.FromUnixTimeMilliseconds((long)p["i"]!)) { Revoked = _revokedUsers.ContainsKey(grant.UserId) };
                 return _refreshTokens.GetOrAdd(token, record);
             }

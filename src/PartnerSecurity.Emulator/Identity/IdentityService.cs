@@ -411,7 +411,7 @@ namespace PartnerSecurity.Emulator.Identity
                 return error("invalid_grant", 50057, "The user account is disabled.", HttpStatusCode.BadRequest, null);
             var access = CheckTenantAccess(target, home, user);
             if (access != null) return error("invalid_grant", access.Value.Code, access.Value.Description, HttpStatusCode.BadRequest, null);
-            var mfaCheck = MfaRequirement?.Invoke(target, home, user, grant);
+            var mfaCheck = MfaRequirement?.Invoke(target, home, user, grant, client, scopes);
             if (mfaCheck != null)
                 return error("invalid_grant", mfaCheck.Value.Code, mfaCheck.Value.Description, HttpStatusCode.BadRequest, "basic_action");
 
@@ -432,7 +432,7 @@ namespace PartnerSecurity.Emulator.Identity
         }
 
         /// <summary>Returns an MFA-required error when policy demands MFA the grant lacks. Set by the features that model it.</summary>
-        public Func<EmulatedTenant, EmulatedTenant, JsonObject, UserGrant, (int Code, string Description)?>? MfaRequirement { get; set; }
+        public Func<EmulatedTenant, EmulatedTenant, JsonObject, UserGrant, ClientApp, ScopeRequest, (int Code, string Description)?>? MfaRequirement { get; set; }
 
         private HttpResponseMessage ClientCredentials(IReadOnlyDictionary<string, string> form, ClientApp client, int clientAuth, EmulatedTenant? target, string segment,
             Func<string, int, string, HttpStatusCode, string?, HttpResponseMessage> error)

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartnerSecurity.Emulator.Directory;
+using PartnerSecurity.Mfa;
 
 namespace PartnerSecurity.Emulator.Identity
 {
@@ -14,9 +16,12 @@ namespace PartnerSecurity.Emulator.Identity
     /// <item>per-user MFA is enabled or enforced for the user;</item>
     /// <item>security defaults are on and the user holds an administrator role (security defaults always
     /// require MFA of administrators; other users only "when necessary", which the emulator does not model);</item>
-    /// <item>an enabled conditional access policy whose grant controls require MFA (or an authentication
-    /// strength) applies to the user and to the application or resource.</item>
+    /// <item>an enabled conditional access policy applies to the user and to this sign-in and demands MFA: the module's
+    /// own rules (PartnerSecurity.Core's <see cref="PolicyTargeting"/> and <see cref="PolicyConditions"/>,
+    /// docs/mfa-coverage-rules.md), applied to the concrete sign-in <see cref="Facts"/> describes.</item>
     /// </list>
+    /// Sharing the rules keeps the emulator from demanding MFA where the module says no policy covers the user
+    /// (a legacy-clients-only policy at a modern sign-in); where a policy is conditional, the sign-in's facts decide.
     /// </summary>
     public static class MfaPolicy
     {
@@ -41,19 +46,31 @@ namespace PartnerSecurity.Emulator.Identity
         };
 
         public static void Register(IdentityService identity) =>
-            identity.MfaRequirement = (target, home, user, grant) => Check(target, home, user, grant);
+            identity.MfaRequirement = (target, home, user, grant, client, scopes) => Check(target, home, user, grant, client, scopes);
 
-        public static (int Code, string Description)? Check(EmulatedTenant target, EmulatedTenant home, JsonObject user, UserGrant grant)
+        public static (int Code, string Description)? Check(EmulatedTenant target, EmulatedTenant home, JsonObject user, UserGrant grant, ClientApp client, ScopeRequest scopes)
         {
             if (target != home) return null;
             if (grant.Amr.Any(a => string.Equals(a, "mfa", StringComparison.OrdinalIgnoreCase))) return null;
-            var reason = WhyRequired(home, user, grant.ClientId);
+            var reason = WhyRequired(home, user, Facts(grant, scopes.Resource.AppId, client.IsPublic));
             if (reason == null) return null;
             return (50076, $"Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access tenant '{home.DisplayName}' ({reason}). The grant was issued without multi-factor authentication.");
         }
 
-        /// <summary>Why MFA is required for this user and client in their home tenant, or null when it is not.</summary>
-        public static string? WhyRequired(EmulatedTenant tenant, JsonObject user, string clientId)
+        /// <summary>
+        /// The sign-in as conditional access sees it in the emulated cloud: the resource and the client, a public client
+        /// as "mobile apps and desktop clients" and a confidential one as "browser", the device code flow when used, and
+        /// otherwise what the emulator cannot know (platform, location, device, risk) as unknown, untrusted, unregistered, none.
+        /// </summary>
+        public static SignInFacts Facts(UserGrant grant, string resourceAppId, bool publicClient) => new SignInFacts
+        {
+            ApplicationIds = new[] { resourceAppId, grant.ClientId },
+            ClientAppType = publicClient ? "mobileAppsAndDesktopClients" : "browser",
+            TransferMethod = grant.TransferMethod,
+        };
+
+        /// <summary>Why MFA is required for this user and sign-in in their home tenant, or null when it is not.</summary>
+        public static string? WhyRequired(EmulatedTenant tenant, JsonObject user, SignInFacts signIn)
         {
             var userId = (string)user["id"]!;
             var perUser = tenant.PerUserMfaState(userId);
@@ -63,49 +80,52 @@ namespace PartnerSecurity.Emulator.Identity
             {
                 if (tenant.Snapshot.SecurityDefaults["isEnabled"]?.GetValue<bool>() == true && roles.Any(SecurityDefaultsAdminRoles.Contains))
                     return "security defaults require MFA for administrators";
-                foreach (var policy in tenant.Snapshot.ConditionalAccessPolicies)
+                var principal = new Principal(tenant, user);
+                foreach (var node in tenant.Snapshot.ConditionalAccessPolicies)
                 {
-                    if ((string?)policy["state"] != "enabled" || !RequiresMfa(policy)) continue;
-                    if (AppliesToUser(tenant, policy, userId, roles) && AppliesToApplication(policy, clientId))
-                        return $"conditional access policy '{(string?)policy["displayName"]}'";
+                    if ((string?)node["state"] != "enabled") continue;
+                    CaPolicy policy;
+                    try
+                    {
+                        using var document = JsonDocument.Parse(node.ToJsonString());
+                        policy = CaPolicy.FromJson(document.RootElement);
+                    }
+                    catch (FormatException)
+                    {
+                        continue; // A policy the module's reader refuses cannot be applied; the module reports it as an error.
+                    }
+                    if (PolicyTargeting.Match(policy, principal).Applies && PolicyConditions.DemandsMfaAt(policy, signIn))
+                        return $"conditional access policy '{policy.DisplayName}'";
                 }
             }
             return null;
         }
 
-        private static bool RequiresMfa(JsonObject policy)
+        /// <summary>The user as a policy's users condition sees them: transitive groups and tenant-wide active roles.</summary>
+        private sealed class Principal : IPrincipalFacts
         {
-            var grant = policy["grantControls"] as JsonObject;
-            if (grant == null) return false;
-            var controls = (grant["builtInControls"] as JsonArray)?.Select(n => (string?)n) ?? Enumerable.Empty<string?>();
-            return controls.Contains("mfa") || grant["authenticationStrength"] is JsonObject;
-        }
+            private readonly EmulatedTenant _tenant;
+            private readonly HashSet<string> _groups;
+            private readonly HashSet<string> _roles;
 
-        private static IEnumerable<string> Strings(JsonNode? node) =>
-            (node as JsonArray)?.Select(n => (string?)n).Where(s => s != null).Select(s => s!) ?? Enumerable.Empty<string>();
+            public Principal(EmulatedTenant tenant, JsonObject user)
+            {
+                _tenant = tenant;
+                UserId = (string)user["id"]!;
+                ExternalUserType = MfaEvaluator.ExternalUserType(new MfaUser(UserId, (string?)user["userPrincipalName"] ?? UserId, null, (string?)user["userType"]));
+                _groups = new HashSet<string>(tenant.Snapshot.Groups.Select(g => (string)g["id"]!)
+                    .Where(g => tenant.TransitiveMembers(g).Any(m => string.Equals((string?)m["id"], UserId, StringComparison.OrdinalIgnoreCase))), StringComparer.OrdinalIgnoreCase);
+                // Conditional access targets only assignments scoped to the whole tenant.
+                _roles = new HashSet<string>(tenant.Snapshot.RoleAssignments
+                    .Where(a => ((string?)a["directoryScopeId"] ?? "/") == "/")
+                    .Where(a => (string?)a["principalId"] is string p && (string.Equals(p, UserId, StringComparison.OrdinalIgnoreCase) || _groups.Contains(p)))
+                    .Select(a => (string?)a["roleDefinitionId"]).Where(r => r != null).Select(r => r!), StringComparer.OrdinalIgnoreCase);
+            }
 
-        private static bool AppliesToUser(EmulatedTenant tenant, JsonObject policy, string userId, IReadOnlyList<string> roles)
-        {
-            var users = policy["conditions"]?["users"] as JsonObject;
-            if (users == null) return false;
-            var groups = new HashSet<string>(tenant.Snapshot.Groups.Select(g => (string)g["id"]!)
-                .Where(g => tenant.TransitiveMembers(g).Any(m => string.Equals((string?)m["id"], userId, StringComparison.OrdinalIgnoreCase))), StringComparer.OrdinalIgnoreCase);
-            bool Matches(string usersKey, string groupsKey, string rolesKey) =>
-                Strings(users[usersKey]).Any(u => u == "All" || string.Equals(u, userId, StringComparison.OrdinalIgnoreCase))
-                || Strings(users[groupsKey]).Any(groups.Contains)
-                || Strings(users[rolesKey]).Any(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase));
-            return Matches("includeUsers", "includeGroups", "includeRoles") && !Matches("excludeUsers", "excludeGroups", "excludeRoles");
-        }
-
-        private static bool AppliesToApplication(JsonObject policy, string clientId)
-        {
-            var apps = policy["conditions"]?["applications"] as JsonObject;
-            if (apps == null) return true;
-            var include = Strings(apps["includeApplications"]).ToList();
-            var exclude = Strings(apps["excludeApplications"]).ToList();
-            bool Names(IEnumerable<string> list) => list.Any(a => a == "All" || string.Equals(a, clientId, StringComparison.OrdinalIgnoreCase)
-                || KnownResources.All.Any(r => string.Equals(r.AppId, a, StringComparison.OrdinalIgnoreCase)));
-            return Names(include) && !exclude.Any(a => string.Equals(a, clientId, StringComparison.OrdinalIgnoreCase));
+            public string UserId { get; }
+            public string? ExternalUserType { get; }
+            public bool InGroup(string groupId) => _groups.Contains(groupId);
+            public bool HoldsTenantWideRole(string roleTemplateId) => _roles.Contains(roleTemplateId);
         }
     }
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -14,7 +16,8 @@ namespace PartnerSecurity.Cmdlets
 {
     /// <summary>
     /// For each user, whether MFA is really enforced at sign-in, by what, and if not, why not
-    /// (shared/mfa-coverage-rules.md), in the connected tenant or in customer tenants.
+    /// (docs/mfa-coverage-rules.md), in the connected tenant or in customer tenants; with -WhatIfPolicy,
+    /// -WhatIfEnableReportOnly or -WhatIfRemovePolicy, as the tenant would be after that change (Before and After).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PartnerMfaStatus", DefaultParameterSetName = TenantSet)]
     [OutputType(typeof(MfaVerdict))]
@@ -42,6 +45,97 @@ namespace PartnerSecurity.Cmdlets
         [Parameter]
         public SwitchParameter IncludePerUserMfaState { get; set; }
 
+        /// <summary>
+        /// Policies to evaluate as if deployed and enabled: paths to JSON files (Graph's or the Entra portal's "Download
+        /// JSON", one policy or a list), JSON text, or objects (ConvertFrom-Json, hashtables, Graph PowerShell's policies).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public object[]? WhatIfPolicy { get; set; }
+
+        /// <summary>Evaluate as if every report-only policy were enabled.</summary>
+        [Parameter]
+        public SwitchParameter WhatIfEnableReportOnly { get; set; }
+
+        /// <summary>Evaluate as if these policies (display names or ids; wildcards allowed) were removed.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[]? WhatIfRemovePolicy { get; set; }
+
+        internal const string WhatIfTypeName = "PartnerSecurity.Mfa.MfaVerdict#WhatIf";
+        private MfaScenario? _scenario;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (WhatIfPolicy == null && !WhatIfEnableReportOnly && WhatIfRemovePolicy == null) return;
+            // Every what-if input is read before any tenant: a file that does not parse stops the command here.
+            var deployed = new List<CaPolicy>();
+            try
+            {
+                foreach (var input in WhatIfPolicy ?? Array.Empty<object>()) deployed.AddRange(ReadPolicies(input));
+            }
+            catch (PartnerSecurityException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.Target));
+            }
+            _scenario = new MfaScenario
+            {
+                DeployedPolicies = deployed,
+                EnableReportOnly = WhatIfEnableReportOnly,
+                RemovedPolicies = (WhatIfRemovePolicy ?? Array.Empty<string>()).Select(Selector).ToList(),
+            };
+        }
+
+        private IEnumerable<CaPolicy> ReadPolicies(object input)
+        {
+            var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+            switch (value)
+            {
+                case string text when text.TrimStart().StartsWith("{", StringComparison.Ordinal) || text.TrimStart().StartsWith("[", StringComparison.Ordinal):
+                    return WhatIfPolicyLoader.FromText(text, "text");
+                case string path:
+                    return Paths(path).SelectMany(WhatIfPolicyLoader.FromFile);
+                case FileInfo file:
+                    return WhatIfPolicyLoader.FromFile(file.FullName);
+                default:
+                    object? plain;
+                    try { plain = PlainObjects.From(input); }
+                    catch (ArgumentException ex)
+                    {
+                        throw new PartnerSecurityException("WhatIfPolicyUnreadable", ErrorKind.InvalidData, "A -WhatIfPolicy object cannot be read as a policy: " + ex.Message,
+                            "Pass the policy as ConvertFrom-Json or Get-MgIdentityConditionalAccessPolicy returns it, or the path of its JSON file.", ex, input);
+                    }
+                    return WhatIfPolicyLoader.FromObject(plain, "object" + (value is Hashtable ? " (hashtable)" : string.Empty));
+            }
+        }
+
+        /// <summary>A file-system path (wildcards allowed), resolved as PowerShell resolves paths; none found is an error.</summary>
+        private IEnumerable<string> Paths(string path)
+        {
+            try
+            {
+                var resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
+                if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider) || resolved.Count == 0)
+                    throw new ItemNotFoundException();
+                return resolved;
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            {
+                throw new PartnerSecurityException("WhatIfPolicyNotFound", ErrorKind.ObjectNotFound, $"No what-if policy file at '{path}'.",
+                    "Give the path of a JSON file (Graph's or the Entra portal's \"Download JSON\"), JSON text, or a policy object.", ex, path);
+            }
+        }
+
+        private static PolicySelector Selector(string text)
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(text)) return PolicySelector.Exact(text);
+            var pattern = new WildcardPattern(text, WildcardOptions.IgnoreCase);
+            return new PolicySelector(text, p => pattern.IsMatch(p.DisplayName) || pattern.IsMatch(p.Id));
+        }
+
         protected override string ProgressActivity => "Reading MFA posture";
         protected override string? EvaluatedUnit => "users evaluated";
 
@@ -53,6 +147,7 @@ namespace PartnerSecurity.Cmdlets
                 AdminsOnly = AdminsOnly,
                 Statuses = Status?.Select(s => (MfaStatus)Enum.Parse(typeof(MfaStatus), s, ignoreCase: true)).ToArray(),
                 PerUserMfa = IncludePerUserMfaState ? PerUserMfaNeed.AllEnabledUsers : PerUserMfaNeed.WhereVerdictDepends,
+                Scenario = _scenario,
             };
         }
 
@@ -69,7 +164,14 @@ namespace PartnerSecurity.Cmdlets
                     }
                 }
             }
-            return new TenantOutput(result.Verdicts, result.Warnings, result.UsersEvaluated);
+            // What-if verdicts get their own view (Before and After); the object stays an MfaVerdict.
+            IEnumerable<object> output = _scenario == null ? result.Verdicts : result.Verdicts.Select(v =>
+            {
+                var item = PSObject.AsPSObject(v);
+                item.TypeNames.Insert(0, WhatIfTypeName);
+                return (object)item;
+            });
+            return new TenantOutput(output, result.Warnings, result.UsersEvaluated);
         }
 
         private protected override void EndTenants(CmdletPump pump)

@@ -16,7 +16,9 @@ namespace PartnerSecurity.Cmdlets
     /// Sets users' per-user MFA state (Disabled, Enabled, Enforced) in the connected tenant or in customer tenants.
     /// Users come by user principal name, from the pipeline too (a verdict of Get-PartnerMfaStatus carries the
     /// UserPrincipalName and TenantId it needs); they are resolved in bulk, their states written through $batch,
-    /// each after ShouldProcess; one error per user that cannot be set.
+    /// each after ShouldProcess; one error per user that cannot be set. Disabling per-user MFA where it is a user's
+    /// only MFA coverage (worked out by the evaluator's what-if) is said in a warning and asked as a high-impact
+    /// change: confirmed even when $ConfirmPreference is High, unless -Force or -Confirm:$false.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "PartnerUserMfaState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TenantSet)]
     [OutputType(typeof(UserMfaState))]
@@ -37,7 +39,22 @@ namespace PartnerSecurity.Cmdlets
         [ValidateSet("Disabled", "Enabled", "Enforced", IgnoreCase = true)]
         public string State { get; set; } = string.Empty;
 
+        /// <summary>Disable per-user MFA without asking, even where it is a user's only MFA coverage (-WhatIf still only reports).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        private bool? _confirm;
+        private bool _preferenceAsks;
+
         protected override string ProgressActivity => "Setting per-user MFA";
+
+        private protected override void BeginTenants()
+        {
+            _confirm = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) ? LanguagePrimitives.IsTrue(confirm) : (bool?)null;
+            // A high-impact change is confirmed unless $ConfirmPreference is None; Medium or Low already made ShouldProcess ask.
+            var preference = GetVariableValue("ConfirmPreference");
+            _preferenceAsks = !(preference is ConfirmImpact impact) || impact == ConfirmImpact.High;
+        }
         protected override string? EvaluatedUnit => "users";
 
         protected override void ProcessRecord()
@@ -63,6 +80,7 @@ namespace PartnerSecurity.Cmdlets
             activity.Report($"Reading the per-user MFA state of {users.Count} user(s)");
             var states = await PerUserMfaWriter.ReadStatesAsync(connection, tenant, users, cancellationToken).ConfigureAwait(false);
             var wanted = State.ToLowerInvariant();
+            var loss = wanted == "disabled" ? await CoverageLossAsync(connection, tenant, users, states, activity, cancellationToken).ConfigureAwait(false) : null;
             var results = new List<object>();
             var toWrite = new List<MfaUser>();
             foreach (var user in users)
@@ -75,8 +93,12 @@ namespace PartnerSecurity.Cmdlets
                     continue;
                 }
                 var target = $"{user.UserPrincipalName} in {tenant.Label}";
-                if (await Pump.ShouldProcessAsync(target, $"Set per-user MFA to {Capitalize(wanted)} (now {(current == null ? "unknown" : Capitalize(current))})").ConfigureAwait(false))
-                    toWrite.Add(user);
+                var action = $"Set per-user MFA to {Capitalize(wanted)} (now {(current == null ? "unknown" : Capitalize(current))})";
+                bool losing = loss != null && loss.Loses(user.Id);
+                if (losing) action += ": the user would lose their only MFA coverage";
+                if (!await Pump.ShouldProcessAsync(target, action).ConfigureAwait(false)) continue;
+                if (losing && !await ConfirmLossAsync(tenant, user).ConfigureAwait(false)) continue;
+                toWrite.Add(user);
             }
             if (toWrite.Count > 0)
             {
@@ -91,6 +113,48 @@ namespace PartnerSecurity.Cmdlets
                 }
             }
             return new TenantOutput(results, evaluated: users.Count);
+        }
+
+        /// <summary>
+        /// Who would lose their only MFA coverage if per-user MFA were disabled for these users: the tenant's MFA data
+        /// (per-user states as just read) evaluated as it is and with their per-user MFA disabled. Warns, naming them.
+        /// </summary>
+        private async Task<SecurityDefaults.CoverageLoss?> CoverageLossAsync(PartnerConnection connection, TenantTarget tenant, IReadOnlyList<MfaUser> users,
+            IReadOnlyDictionary<string, string?> states, TenantActivity activity, CancellationToken cancellationToken)
+        {
+            var on = users.Where(u => states[u.Id] == "enabled" || states[u.Id] == "enforced").ToList();
+            if (on.Count == 0) return null;
+            activity.Report("Working out who would lose MFA coverage");
+            var notes = new List<string>();
+            var data = await MfaPostureReader.ReadAsync(connection, tenant, new MfaReadOptions { PerUserMfa = PerUserMfaNeed.None }, activity, notes, cancellationToken).ConfigureAwait(false);
+            foreach (var note in notes) Pump.Verbose(note);
+            var known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var user in users)
+                if (states[user.Id] is string state) known[user.Id] = state;
+            data.PerUserMfaStates = known;
+            var loss = SecurityDefaults.CoverageLoss.PerUserMfaDisabled(data, on.Select(u => u.Id), tenant.Label);
+            if (loss.UserCount > 0) Pump.Warning(loss.Details);
+            return loss;
+        }
+
+        /// <summary>The high-impact confirmation for a user who would lose their only coverage; -Force, -Confirm:$false or -WhatIf settle it.</summary>
+        private async Task<bool> ConfirmLossAsync(TenantTarget tenant, MfaUser user)
+        {
+            // -WhatIf: ShouldProcess has already said what would happen and returned false; -Confirm asked already.
+            if (Force || _confirm == false || _confirm == true || !_preferenceAsks) return true;
+            try
+            {
+                return await Pump.ShouldContinueAsync(
+                    $"Per-user MFA is the only thing that requires MFA of {user.UserPrincipalName} in {tenant.Label}: after this change nothing would. Disable it anyway?",
+                    "Remove a user's only MFA coverage").ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException || ex is NotImplementedException)
+            {
+                Pump.WriteError(ErrorRecords.Create("ConfirmationRequired", ErrorKind.InvalidOperation,
+                    $"Per-user MFA was not disabled for {user.UserPrincipalName} in {tenant.Label}: it is their only MFA coverage, and this host cannot ask for confirmation.",
+                    "Run it interactively, or add -Force (or -Confirm:$false) to disable it without asking.", user.UserPrincipalName));
+                return false;
+            }
         }
 
         private protected override void EndTenants(CmdletPump pump)

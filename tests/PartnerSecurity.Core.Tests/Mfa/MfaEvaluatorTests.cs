@@ -4,7 +4,7 @@ using static PartnerSecurity.Tests.Mfa.MfaTenantBuilder;
 
 namespace PartnerSecurity.Tests.Mfa;
 
-/// <summary>shared/mfa-coverage-rules.md, rule by rule.</summary>
+/// <summary>docs/mfa-coverage-rules.md, rule by rule.</summary>
 public class MfaEvaluatorTests
 {
     // ------------------------------------------------------------ verdict table
@@ -166,7 +166,7 @@ public class MfaEvaluatorTests
     [Fact]
     public void Authentication_strength_and_custom_factors_ask_for_mfa()
     {
-        var strength = new MfaTenantBuilder().User("ann").Policy(RequireMfa("Phishing resistant", p => { p.BuiltInControls = Array.Empty<string>(); p.AuthenticationStrength = "Phishing-resistant MFA"; })).Verdict("ann");
+        var strength = new MfaTenantBuilder().User("ann").Policy(RequireMfa("Phishing resistant", p => { p.BuiltInControls = Array.Empty<string>(); p.AuthenticationStrength = Strength("Phishing-resistant MFA", "windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"); })).Verdict("ann");
         Assert.Equal(MfaStatus.Compliant, strength.Status);
         var custom = new MfaTenantBuilder().User("ann").Policy(RequireMfa("Duo", p => { p.BuiltInControls = Array.Empty<string>(); p.CustomAuthenticationFactors = new[] { "Duo-MFA" }; })).Verdict("ann");
         Assert.Equal(MfaStatus.Compliant, custom.Status);
@@ -360,8 +360,8 @@ public class MfaEvaluatorTests
 
     public static TheoryData<string, Action<CaPolicy>> Narrowings => new()
     {
-        { "specific applications", p => p.IncludeApplications = new[] { "Office365" } },
-        { "excludes applications", p => p.ExcludeApplications = new[] { "00000002-0000-0ff1-ce00-000000000000" } },
+        { "specific applications: Office 365", p => p.IncludeApplications = new[] { "Office365" } },
+        { "excludes applications: Office 365 Exchange Online", p => p.ExcludeApplications = new[] { "00000002-0000-0ff1-ce00-000000000000" } },
         { "client apps: browser", p => p.ClientAppTypes = new[] { "browser" } },
         { "client apps: mobileAppsAndDesktopClients", p => p.ClientAppTypes = new[] { "mobileAppsAndDesktopClients", "other" } },
         { "excludes locations", p => p.Locations = new CaInclusion(new[] { "All" }, new[] { "AllTrusted" }) },
@@ -372,8 +372,8 @@ public class MfaEvaluatorTests
         { "risk-based (user risk)", p => p.UserRiskLevels = new[] { "high" } },
         { "risk-based (service principal risk)", p => p.ServicePrincipalRiskLevels = new[] { "high" } },
         { "risk-based (insider risk)", p => p.InsiderRiskLevels = "elevated" },
-        { "device filter", p => p.HasDeviceFilter = true },
-        { "authentication flows", p => p.HasAuthenticationFlows = true },
+        { "device filter", p => p.DeviceFilter = new CaFilter("exclude", "device.isCompliant -eq True") },
+        { "authentication flows: deviceCodeFlow", p => p.AuthenticationFlows = "deviceCodeFlow" },
         { "alternative grant: compliantDevice", p => p.BuiltInControls = new[] { "mfa", "compliantDevice" } },
         { "alternative grant: domainJoinedDevice, approvedApplication", p => p.BuiltInControls = new[] { "mfa", "domainJoinedDevice", "approvedApplication" } },
         { "alternative grant: compliantApplication", p => p.BuiltInControls = new[] { "compliantApplication", "mfa" } },
@@ -400,7 +400,7 @@ public class MfaEvaluatorTests
         { "all platforms, nothing excluded", p => p.Platforms = new CaInclusion(new[] { "all" }, Array.Empty<string>()) },
         { "AND with a compliant device", p => { p.GrantOperator = "AND"; p.BuiltInControls = new[] { "mfa", "compliantDevice" }; } },
         { "empty risk lists", p => { p.SignInRiskLevels = Array.Empty<string>(); p.UserRiskLevels = Array.Empty<string>(); } },
-        { "mfa and authentication strength", p => p.AuthenticationStrength = "Multifactor authentication" },
+        { "mfa and authentication strength", p => p.AuthenticationStrength = Strength("Multifactor authentication", "password,sms", "fido2") },
     };
 
     [Theory]
@@ -551,7 +551,8 @@ public class MfaEvaluatorTests
         Assert.Equal(new[] { "62e90394-69f5-4237-9190-012177145e10" }, policy.IncludeRoles);
         Assert.Null(policy.IncludeGuestOrExternalUserTypes);
         Assert.Equal(new[] { "internalGuest", "b2bCollaborationGuest" }, policy.ExcludeGuestOrExternalUserTypes);
-        Assert.Equal("Phishing-resistant MFA", policy.AuthenticationStrength);
+        Assert.Equal("Phishing-resistant MFA", policy.AuthenticationStrength!.DisplayName);
+        Assert.Null(policy.AuthenticationStrength.AllowedCombinations);
         Assert.Null(policy.Platforms);
         Assert.False(policy.HasDeviceFilter);
         var shape = MfaEvaluator.Shape(policy);

@@ -44,6 +44,9 @@ public class MfaPostureReaderTests
         return b;
     }
 
+    private static List<RequestRecord> PerUserItems(TenantEmulator emulator) =>
+        emulator.BatchItems.Records.Where(r => r.Url.Contains("/authentication/requirements")).ToList();
+
     private static async Task<(MfaTenantResult Result, TenantEmulator Emulator, int Before)> Read(SnapshotBuilder builder, MfaReadOptions? options = null, Action<TenantEmulator>? faults = null)
     {
         var emulator = builder.Emulator();
@@ -104,15 +107,17 @@ public class MfaPostureReaderTests
         Assert.DoesNotContain(requests, r => System.Text.RegularExpressions.Regex.IsMatch(r.Url, @"/users/[0-9a-f-]{36}"));
         Assert.Single(requests, r => r.Url.EndsWith("/beta/$batch"));
         // breakglass, bob, pim, guest and sync are not covered always by security defaults or a policy; gone is disabled.
-        var asked = emulator.BatchItems.Records.Select(r => r.Url.Split("/users/")[1].Split('/')[0]).OrderBy(x => x).ToList();
+        var asked = PerUserItems(emulator).Select(r => r.Url.Split("/users/")[1].Split('/')[0]).OrderBy(x => x).ToList();
         var b = Partner();
         Assert.Equal(new[] { "breakglass", "bob", "pim", "guest", "sync" }.Select(b.UserId).OrderBy(x => x), asked);
         Assert.Single(requests, r => r.Url.Contains("/v1.0/users?"));
         Assert.Single(requests, r => r.Url.Contains("/identity/conditionalAccess/policies"));
         Assert.Single(requests, r => r.Url.Contains("/userRegistrationDetails"));
         Assert.Single(requests, r => r.Url.Contains("/directoryObjects/getByIds"));
-        // Transitive members of the two groups policies name (Staff) or that hold roles (Tier0) only.
-        Assert.Equal(2, requests.Count(r => r.Url.Contains("/transitiveMembers")));
+        // Transitive members of the two groups policies name (Staff) or that hold roles (Tier0) only, in one v1.0 batch.
+        Assert.DoesNotContain(requests, r => r.Url.Contains("/transitiveMembers"));
+        Assert.Single(requests, r => r.Url.EndsWith("/v1.0/$batch"));
+        Assert.Equal(2, emulator.BatchItems.Records.Count(r => r.Url.Contains("/transitiveMembers")));
         Assert.All(requests, r => Assert.True(r.Status < 400, r.ToString()));
     }
 
@@ -201,23 +206,66 @@ public class MfaPostureReaderTests
         var b = Partner().User("shannon.o'brien");
         var byUpn = await Read(b, new MfaReadOptions { UserPrincipalNames = new[] { "SHANNON.O'BRIEN@contoso.onmicrosoft.com", "bob@contoso.onmicrosoft.com" } });
         Assert.Equal(new[] { "bob@contoso.onmicrosoft.com", "shannon.o'brien@contoso.onmicrosoft.com" }, byUpn.Result.Verdicts.Select(v => v.UserPrincipalName));
-        Assert.Equal(2, byUpn.Emulator.BatchItems.Count);
+        Assert.Equal(2, PerUserItems(byUpn.Emulator).Count);
         Assert.Equal(2, byUpn.Result.UsersEvaluated);
 
         var admins = await Read(b, new MfaReadOptions { AdminsOnly = true });
         Assert.Equal(new[] { "admin", "pim", "sync", "tier0" }, admins.Result.Verdicts.Select(v => v.UserPrincipalName.Split('@')[0]));
-        Assert.Equal(2, admins.Emulator.BatchItems.Count); // pim and sync
+        Assert.Equal(2, PerUserItems(admins.Emulator).Count); // pim and sync
 
         var gaps = await Read(b, new MfaReadOptions { Statuses = new[] { MfaStatus.NotCompliant, MfaStatus.Partial } });
         Assert.All(gaps.Result.Verdicts, v => Assert.Contains(v.Status, new[] { MfaStatus.NotCompliant, MfaStatus.Partial }));
         Assert.Equal(5, gaps.Result.Verdicts.Count);
     }
 
+    /// <summary>
+    /// Issue 13 item 7: a policy naming 3,000 groups made 3,019 requests, one per group. Group members now travel in
+    /// $batch, 20 groups a request, and a group's further pages in later batches; a group larger than a page keeps all its members.
+    /// </summary>
+    [Fact]
+    public async Task A_policy_naming_3000_groups_reads_their_members_in_batches_of_20()
+    {
+        const int count = 3000;
+        var b = new SnapshotBuilder().User("admin", globalAdmin: true);
+        for (int i = 0; i < 1200; i++) b.User("member" + i);
+        var groups = new JsonArray();
+        for (int i = 0; i < count; i++)
+        {
+            var name = "Project " + i;
+            // One group holds every member (two pages of 999); the others hold one each.
+            var members = i == 0 ? Enumerable.Range(0, 1200).Select(m => b.UserId("member" + m)).ToArray() : new[] { b.UserId("member" + (i % 1200)) };
+            b.Group(name, false, members);
+            groups.Add(b.GroupId(name));
+        }
+        b.CaPolicy(MfaPolicy("MFA for project teams", users: Users(includeGroups: groups)));
+
+        var (result, emulator, before) = await Read(b);
+        var requests = emulator.Requests.Records.Skip(before).ToList();
+        Assert.Equal(count, result.Data.Groups.Count);
+        Assert.Equal(1200, result.Data.Groups[b.GroupId("Project 0")].TransitiveUserIds.Count);
+        Assert.All(result.Verdicts.Where(v => v.UserPrincipalName.StartsWith("member", StringComparison.Ordinal)), v => Assert.Equal(MfaStatus.Compliant, v.Status));
+        Assert.DoesNotContain(requests, r => r.Url.Contains("/transitiveMembers"));
+        // 3,000 first pages, 20 to a batch, then the big group's second page.
+        Assert.Equal(count / 20 + 1, requests.Count(r => r.Url.EndsWith("/v1.0/$batch")));
+        Assert.True(requests.Count < 200, $"{requests.Count} requests");
+    }
+
+    [Fact]
+    public async Task A_policy_with_a_field_of_the_wrong_shape_fails_the_tenant_naming_the_policy_and_the_field()
+    {
+        var policy = MfaPolicy("Exclusions as text");
+        policy["conditions"]!["users"]!["excludeUsers"] = "breakglass";
+        var b = new SnapshotBuilder().User("admin", globalAdmin: true).User("breakglass").CaPolicy(policy);
+        var ex = await Assert.ThrowsAsync<PartnerSecurityException>(() => Read(b));
+        Assert.Equal("ConditionalAccessPolicyUnreadable", ex.ErrorId);
+        Assert.Contains("'Exclusions as text': conditions.users.excludeUsers must be a list of strings, not a string", ex.Message);
+    }
+
     [Fact]
     public async Task Reading_everyones_per_user_state_is_an_option()
     {
         var (result, emulator, _) = await Read(Partner(), new MfaReadOptions { PerUserMfa = PerUserMfaNeed.AllEnabledUsers });
-        Assert.Equal(8, emulator.BatchItems.Count);
+        Assert.Equal(8, PerUserItems(emulator).Count);
         Assert.All(result.Verdicts.Where(v => v.AccountEnabled), v => Assert.NotNull(v.PerUserMfaState));
     }
 

@@ -36,9 +36,9 @@ public sealed class MfaTenantBuilder
         return this;
     }
 
-    public MfaTenantBuilder Role(string principalId, string roleId, bool eligible = false)
+    public MfaTenantBuilder Role(string principalId, string roleId, bool eligible = false, string scope = "/")
     {
-        _roles.Add(new MfaRoleGrant(principalId, roleId, eligible));
+        _roles.Add(new MfaRoleGrant(principalId, roleId, eligible, scope));
         return this;
     }
 
@@ -93,6 +93,10 @@ public sealed class MfaTenantBuilder
     };
 
     public MfaVerdict Verdict(string alias) => MfaEvaluator.Evaluate(Build()).Single(v => v.UserId == alias);
+
+    /// <summary>An authentication strength with its allowed combinations ("password,sms", "fido2").</summary>
+    public static CaAuthenticationStrength Strength(string name, params string[] combinations) =>
+        new("strength-" + name, name, combinations, null);
 
     /// <summary>A policy that requires MFA for every sign-in of everyone; tests change one thing.</summary>
     public static CaPolicy RequireMfa(string name = "Require MFA", Action<CaPolicy>? change = null)

@@ -65,14 +65,15 @@ public sealed partial class SnapshotBuilder
         return this;
     }
 
-    public SnapshotBuilder Role(string principalId, string roleTemplateId)
+    /// <param name="directoryScopeId">"/" for the whole tenant, or "/administrativeUnits/{id}".</param>
+    public SnapshotBuilder Role(string principalId, string roleTemplateId, string directoryScopeId = "/")
     {
         ((JsonArray)_root["roleAssignments"]!).Add(new JsonObject
         {
-            ["id"] = Id($"ra/{principalId}/{roleTemplateId}"),
+            ["id"] = Id(directoryScopeId == "/" ? $"ra/{principalId}/{roleTemplateId}" : $"ra/{principalId}/{roleTemplateId}{directoryScopeId}"),
             ["principalId"] = principalId,
             ["roleDefinitionId"] = roleTemplateId,
-            ["directoryScopeId"] = "/",
+            ["directoryScopeId"] = directoryScopeId,
         });
         return this;
     }

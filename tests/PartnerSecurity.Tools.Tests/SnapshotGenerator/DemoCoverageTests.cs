@@ -67,6 +67,20 @@ namespace PartnerSecurity.Tools.Tests.SnapshotGenerator
         }
 
         [Fact]
+        public void ExactnessCasesArePresent()
+        {
+            // An admin whose only role is scoped to an administrative unit, a policy for no application, an application filter
+            // and the tenant's own application it excludes by id, named by its service principal.
+            var p = Partner;
+            Assert.Contains(p.Items("roleAssignments"), a => ((string)a["directoryScopeId"]!).StartsWith("/administrativeUnits/", StringComparison.Ordinal));
+            var enabled = p.Policies.Where(x => (string?)x["state"] == "enabled").ToList();
+            Assert.Contains(enabled, x => SnapshotFacts.Strings(x["conditions"]!["applications"]!["includeApplications"]).SequenceEqual(new[] { "None" }));
+            var filtered = Assert.Single(enabled, x => x["conditions"]!["applications"]!["applicationFilter"] is JsonObject);
+            var excluded = SnapshotFacts.Strings(filtered["conditions"]!["applications"]!["excludeApplications"]);
+            Assert.Contains(p.Items("servicePrincipals"), sp => excluded.Contains((string)sp["appId"]!));
+        }
+
+        [Fact]
         public void PoliciesThatDoNotEnforceArePresentToo()
         {
             var all = Partner.Policies;

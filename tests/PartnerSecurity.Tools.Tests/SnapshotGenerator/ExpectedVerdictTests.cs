@@ -9,7 +9,7 @@ namespace PartnerSecurity.Tools.Tests.SnapshotGenerator
 {
     /// <summary>
     /// tests/data/demo-expected-verdicts.json, the hand-worked oracle: it covers every row and sub-case of the
-    /// verdict table in shared/mfa-coverage-rules.md with an enabled persona, and each entry is backed by
+    /// verdict table in docs/mfa-coverage-rules.md with an enabled persona, and each entry is backed by
     /// the snapshot data it claims (the exclusion, the narrowing condition, the registration state...).
     /// </summary>
     public class ExpectedVerdictTests

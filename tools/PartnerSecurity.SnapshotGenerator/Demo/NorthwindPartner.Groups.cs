@@ -63,6 +63,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
                 GroupId("CA-Exception-Field-Sales"), GroupId("CA-Exception-Executives"), GroupId("CA-Exception-Linux-Workstations"),
                 GroupId("CA-Exception-Marketing-O365"), GroupId("CA-Exception-Managed-Laptops"), GroupId("CA-Exception-Browser-Only"),
                 GroupId("CA-Exception-Unmanaged-Devices"), GroupId("CA-Exception-Device-Code"), GroupId("CA-Exception-Vendors"),
+                GroupId("CA-Exception-Regional-IT"), GroupId("CA-Exception-Contractors"), GroupId("CA-Exception-Low-Risk-Apps"),
             });
             _t.Group("CA-Exception-Field-Sales", "CA010: MFA outside trusted locations.", ca, new[] { GroupId("Sales-Field") });
             _t.Group("CA-Exception-Executives", "CA011: MFA on risky sign-ins.", ca, Ids("lena.forsberg", "michael.grant"));
@@ -75,6 +76,9 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             _t.Group("CA-Exception-Vendors", "Vendors: MFA is enforced by the vendor (CA090 is report-only).", ca, new[] { GroupId("Vendors-Managed-SOC") });
             _t.Group("Vendors-Managed-SOC", "Contoso Security Services, managed SOC.", ca, new[] { GroupId("Vendors-Managed-SOC-Analysts") });
             _t.Group("Vendors-Managed-SOC-Analysts", "Contoso Security Services analysts.", ca, Ids("jordan.blake", "casey.morgan"));
+            _t.Group("CA-Exception-Regional-IT", "Regional IT coordinators: CA003 is meant to cover them as Helpdesk Administrators.", ca, Ids("nadia.karim"));
+            _t.Group("CA-Exception-Contractors", "CA018: the contractors' own MFA policy.", ca, Ids("felix.wagner"));
+            _t.Group("CA-Exception-Low-Risk-Apps", "CA019: MFA except for applications tagged low-risk.", ca, Ids("ingrid.svensson"));
 
             // Active role assignments, direct and through role-assignable groups.
             _t.Assign(P("ava.thompson").Id, Roles.GlobalAdministrator);
@@ -91,6 +95,8 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             _t.Assign(messaging, Roles.ExchangeAdministrator);
             _t.Assign(helpdesk, Roles.HelpdeskAdministrator);
             _t.Assign(finance, Roles.BillingAdministrator);
+            // Scoped to one administrative unit: an admin, but not one conditional access targets by role.
+            _t.Assign(P("nadia.karim").Id, Roles.HelpdeskAdministrator, "/administrativeUnits/" + _t.NewId("administrativeUnit", "Dublin Office"));
 
             // PIM-eligible (not active) assignments.
             _t.Eligible(P("marcus.chen").Id, Roles.GlobalAdministrator, SnapshotTime.DaysAgo(200), SnapshotTime.DaysAgo(200).AddDays(365));

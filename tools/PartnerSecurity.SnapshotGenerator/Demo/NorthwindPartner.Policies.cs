@@ -94,6 +94,19 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
                 .IncludeUsers(P("ravi.patel").Id)
                 .AuthenticationFlows("deviceCodeFlow"));
 
+            // A policy whose resources were never chosen applies to nothing; one with an application filter may miss apps.
+            _t.Add(_t.Policy("CA018: Contractors - require MFA (resources not yet chosen)")
+                .Dates(SnapshotTime.DaysAgo(35), SnapshotTime.DaysAgo(35))
+                .IncludeGroups(GroupId("CA-Exception-Contractors"))
+                .Applications(new[] { "None" }));
+            var timesheets = _t.NewId("application", "Northwind Timesheets");
+            _t.ServicePrincipals.Add(ServicePrincipalBuilder.Application(_t.NewId("servicePrincipal", "Northwind Timesheets"), timesheets, "Northwind Timesheets", _t.Id, SnapshotTime.YearsAgo(2)));
+            _t.Add(_t.Policy("CA019: Require MFA except for low-risk applications")
+                .Dates(SnapshotTime.DaysAgo(60), SnapshotTime.DaysAgo(20))
+                .IncludeGroups(GroupId("CA-Exception-Low-Risk-Apps"))
+                .Applications(all, timesheets)
+                .ApplicationFilter("exclude", "CustomSecurityAttribute.AppRisk_Level -eq \"Low\""));
+
             // Not MFA enforcement, whatever the names suggest.
             _t.Add(_t.Policy("CA030: Block legacy authentication")
                 .Dates(SnapshotTime.YearsAgo(3), SnapshotTime.DaysAgo(150))

@@ -10,7 +10,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
     /// <summary>
     /// The demo partner: Northwind Cloud Partners, a CSP with about sixty users, whose conditional access
     /// grew policy by policy into exactly the mess the MFA coverage rules are written for. Each persona
-    /// carries the verdict worked out by hand from shared/mfa-coverage-rules.md; docs/demo-tenant.md
+    /// carries the verdict worked out by hand from docs/mfa-coverage-rules.md; docs/demo-tenant.md
     /// tells the story.
     /// </summary>
     internal sealed partial class NorthwindPartner
@@ -175,6 +175,20 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             Keep("ahmed.hassan", f.Staff("ahmed.hassan", "Ahmed", "Hassan", "Cloud Engineer", "Engineering", 2.1, synced: true))
                 .Registers(Registration.AuthenticatorAndPhone)
                 .Expect(Compliant, R.CompliantConditionalAccess, admin: false, "Synchronized from on-premises AD; CA001.", ConditionalAccess);
+
+            // --- Where conditional access does not reach as it seems to ----------------------------------------
+            Keep("nadia.karim", f.Staff("nadia.karim", "Nadia", "Karim", "IT Coordinator, Dublin office", "Support", 2.4, office: "Dublin", country: "IE"))
+                .Registers(Registration.Authenticator)
+                .Expect(NotCompliant, R.NotCompliantScopedRole, admin: true,
+                    "Helpdesk Administrator scoped to the administrative unit 'Dublin Office', excluded from CA001 through CA-Exception-Regional-IT in the belief that CA003 covers her: conditional access does not target role assignments scoped to an administrative unit.");
+            Keep("felix.wagner", f.Staff("felix.wagner", "Felix", "Wagner", "Contract Cloud Engineer", "Engineering", 0.4))
+                .Registers(Registration.Authenticator)
+                .Expect(NotCompliant, R.NotCompliantNoApplication, admin: false,
+                    "Excluded from CA001 through CA-Exception-Contractors; CA018, the contractors' own policy, names him but its resources were never chosen (includeApplications None), so it applies to nothing.");
+            Keep("ingrid.svensson", f.Staff("ingrid.svensson", "Ingrid", "Svensson", "Data Analyst", "Finance", 1.1))
+                .Registers(Registration.Authenticator)
+                .Expect(Partial, R.PartialApplicationFilter, admin: false,
+                    "Excluded from CA001 through CA-Exception-Low-Risk-Apps; CA019 covers all resources except Northwind Timesheets and the apps an application filter tags low-risk.");
 
             // --- Leadership and business -----------------------------------------------------------------
             Keep("lena.forsberg", f.Staff("lena.forsberg", "Lena", "Forsberg", "Chief Executive Officer", "Leadership", 8.0))

@@ -32,6 +32,7 @@ namespace PartnerSecurity.SnapshotGenerator.Graph
         private string[] _excludeApplications = Array.Empty<string>();
         private string[] _userActions = Array.Empty<string>();
         private string[] _authenticationContexts = Array.Empty<string>();
+        private JsonObject? _applicationFilter;
         private string[] _clientAppTypes = { "all" };
         private string[]? _includeLocations;
         private string[]? _excludeLocations;
@@ -66,6 +67,12 @@ namespace PartnerSecurity.SnapshotGenerator.Graph
         public ConditionalAccessPolicyBuilder Applications(string[] include, params string[] exclude) { _includeApplications = include; _excludeApplications = exclude; return this; }
         public ConditionalAccessPolicyBuilder UserAction(string action) { _includeApplications = Array.Empty<string>(); _userActions = new[] { action }; return this; }
         public ConditionalAccessPolicyBuilder AuthenticationContext(string classReference) { _includeApplications = Array.Empty<string>(); _authenticationContexts = new[] { classReference }; return this; }
+        /// <param name="mode">"include" or "exclude" the applications whose custom security attributes match <paramref name="rule"/>.</param>
+        public ConditionalAccessPolicyBuilder ApplicationFilter(string mode, string rule)
+        {
+            _applicationFilter = new JsonObject { ["mode"] = mode, ["rule"] = rule };
+            return this;
+        }
         public ConditionalAccessPolicyBuilder ClientAppTypes(params string[] types) { _clientAppTypes = types; return this; }
         public ConditionalAccessPolicyBuilder Locations(string[] include, params string[] exclude) { _includeLocations = include; _excludeLocations = exclude; return this; }
         public ConditionalAccessPolicyBuilder Platforms(string[] include, params string[] exclude) { _includePlatforms = include; _excludePlatforms = exclude; return this; }
@@ -141,7 +148,7 @@ namespace PartnerSecurity.SnapshotGenerator.Graph
                     ["excludeApplications"] = SnapshotJson.Strings(_excludeApplications),
                     ["includeUserActions"] = SnapshotJson.Strings(_userActions),
                     ["includeAuthenticationContextClassReferences"] = SnapshotJson.Strings(_authenticationContexts),
-                    ["applicationFilter"] = null,
+                    ["applicationFilter"] = _applicationFilter?.DeepClone(),
                 },
                 ["users"] = new JsonObject
                 {

@@ -7,13 +7,14 @@ namespace PartnerSecurity.SnapshotGenerator.Graph
     /// <summary>Graph v1.0 unifiedRoleAssignment (active) and unifiedRoleEligibilitySchedule (PIM-eligible) objects.</summary>
     internal static class RoleBuilders
     {
-        public static JsonObject Assignment(string tenantId, string principalId, string roleTemplateId) => new JsonObject
+        /// <param name="directoryScopeId">"/" for the whole tenant, "/administrativeUnits/{id}" for one administrative unit.</param>
+        public static JsonObject Assignment(string tenantId, string principalId, string roleTemplateId, string directoryScopeId = "/") => new JsonObject
         {
-            ["id"] = StableIds.RoleAssignmentId(roleTemplateId, principalId),
+            ["id"] = directoryScopeId == "/" ? StableIds.RoleAssignmentId(roleTemplateId, principalId) : StableIds.Guid($"roleAssignment/{roleTemplateId}/{principalId}{directoryScopeId}"),
             ["principalId"] = principalId,
             ["principalOrganizationId"] = tenantId,
             ["roleDefinitionId"] = roleTemplateId,
-            ["directoryScopeId"] = "/",
+            ["directoryScopeId"] = directoryScopeId,
             ["appScopeId"] = null,
             ["condition"] = null,
         };

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace PartnerSecurity.SnapshotGenerator.Model
 {
-    /// <summary>Verdict statuses and mechanisms, spelled as shared/mfa-coverage-rules.md spells them.</summary>
+    /// <summary>Verdict statuses and mechanisms, spelled as docs/mfa-coverage-rules.md spells them.</summary>
     internal static class Verdicts
     {
         public const string NotApplicable = "NotApplicable";
@@ -42,11 +42,14 @@ namespace PartnerSecurity.SnapshotGenerator.Model
         public const string PartialDeviceFilter = "Partial: device filter";
         public const string PartialAuthenticationFlows = "Partial: authentication flows";
         public const string PartialAlternativeGrant = "Partial: alternative grant (OR compliantDevice)";
+        public const string PartialApplicationFilter = "Partial: application filter";
         public const string NotCompliantUser = "NotCompliant: excluded by user";
         public const string NotCompliantNestedGroup = "NotCompliant: excluded through a nested group";
         public const string NotCompliantRole = "NotCompliant: excluded by role";
         public const string NotCompliantGuestType = "NotCompliant: excluded by guest type";
         public const string NotCompliantEligibleOnly = "NotCompliant: PIM-eligible role does not count for inclusion";
+        public const string NotCompliantScopedRole = "NotCompliant: a role scoped to an administrative unit does not count for inclusion";
+        public const string NotCompliantNoApplication = "NotCompliant: the only policy naming the user applies to no application (None)";
     }
 
     /// <summary>The verdict a persona should get, worked out by hand from the rules (not by any evaluator).</summary>

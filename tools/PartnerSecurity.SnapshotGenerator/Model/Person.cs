@@ -34,7 +34,7 @@ namespace PartnerSecurity.SnapshotGenerator.Model
 
         public Person PerUser(string state) { PerUserMfa = state; return this; }
 
-        /// <summary>Records the verdict worked out by hand from shared/mfa-coverage-rules.md.</summary>
+        /// <summary>Records the verdict worked out by hand from docs/mfa-coverage-rules.md.</summary>
         public Person Expect(string status, string rule, bool admin, string note, params string[] enforcedBy)
         {
             if (Expected != null) throw new InvalidOperationException($"{Upn} already has an expected verdict.");

@@ -39,6 +39,8 @@ namespace PartnerSecurity.SnapshotGenerator.Model
         public List<JsonObject> ConditionalAccessPolicies { get; } = new List<JsonObject>();
         public List<JsonObject> NamedLocations { get; } = new List<JsonObject>();
         public List<JsonObject> SignIns { get; } = new List<JsonObject>();
+        /// <summary>The tenant's own applications' service principals (policies name them by appId); written only when there are some.</summary>
+        public List<JsonObject> ServicePrincipals { get; } = new List<JsonObject>();
         public List<CustomerDraft> Customers { get; } = new List<CustomerDraft>();
 
         public string NewId(string kind, string name) => StableIds.Guid($"{Key}/{kind}/{name}");
@@ -58,8 +60,8 @@ namespace PartnerSecurity.SnapshotGenerator.Model
             return id;
         }
 
-        public void Assign(string principalId, string roleTemplateId) =>
-            RoleAssignments.Add(RoleBuilders.Assignment(Id, principalId, roleTemplateId));
+        public void Assign(string principalId, string roleTemplateId, string directoryScopeId = "/") =>
+            RoleAssignments.Add(RoleBuilders.Assignment(Id, principalId, roleTemplateId, directoryScopeId));
 
         public void Eligible(string principalId, string roleTemplateId, DateTimeOffset created, DateTimeOffset? expires = null) =>
             RoleEligibilitySchedules.Add(RoleBuilders.Eligibility(Key, principalId, roleTemplateId, created, expires));
@@ -137,6 +139,7 @@ namespace PartnerSecurity.SnapshotGenerator.Model
                     .OrderByDescending(s => (string)s["createdDateTime"]!, StringComparer.Ordinal)
                     .ThenBy(s => (string)s["id"]!, StringComparer.Ordinal)),
             };
+            if (ServicePrincipals.Count > 0) doc["servicePrincipals"] = Array(ServicePrincipals);
             if (Customers.Count > 0)
             {
                 doc["customers"] = Array(Customers.Select(c => new JsonObject

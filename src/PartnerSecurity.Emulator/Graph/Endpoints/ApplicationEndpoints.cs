@@ -37,7 +37,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
         }
         .Supports("$count", "$orderby", "$search")
         .Filter("id", "eq")
-        .Filter("appId", "eq")
+        .Filter("appId", "eq", "in")
         .Filter("displayName", "eq", "ne", "startswith")
         .Filter("servicePrincipalType", "eq");
 
