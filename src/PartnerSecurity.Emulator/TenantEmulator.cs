@@ -66,6 +66,19 @@ namespace PartnerSecurity.Emulator
             return _identity.Issuer.UserAccessToken(home, home, user, client, scopes, IdentityService.AuthenticationMethods(home, user), 0);
         }
 
+        /// <summary>
+        /// A client's wait in this cloud (a retry after 429): with <see cref="EmulatorOptions.VirtualClientWaits"/> the
+        /// emulator's clock moves on by <paramref name="wait"/> at once, so a throttled run costs no real time and the
+        /// throttle sees the time pass; otherwise a real sleep.
+        /// </summary>
+        public Task ClientWaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Options.VirtualClientWaits) return Task.Delay(wait, cancellationToken);
+            if (wait > TimeSpan.Zero) Clock.Advance(wait);
+            return Task.CompletedTask;
+        }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();

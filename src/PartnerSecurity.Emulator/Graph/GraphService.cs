@@ -93,6 +93,7 @@ namespace PartnerSecurity.Emulator.Graph
                     var segment = rest.Trim('/').Split('/')[0];
                     throw GraphException.BadRequest($"Resource not found for the segment '{segment}'.");
                 }
+                GraphThrottling.Admit(call, rest);
                 lock (tenant.Sync)
                 {
                     return handler(request, call);

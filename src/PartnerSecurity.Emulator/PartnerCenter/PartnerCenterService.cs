@@ -60,6 +60,8 @@ namespace PartnerSecurity.Emulator.PartnerCenter
             if (claims == null) return authError!;
             var tenant = _context.Cloud.FindTenant((string?)claims["tid"] ?? string.Empty);
             if (tenant == null) return Error(HttpStatusCode.Unauthorized, 800001, "Partner Token missing in request context.");
+            var throttled = Throttle(request, tenant);
+            if (throttled != null) return throttled;
             try
             {
                 return handler(request, new PartnerCenterCall(request, tenant, claims)).GetAwaiter().GetResult();
@@ -97,6 +99,18 @@ namespace PartnerSecurity.Emulator.PartnerCenter
                 return null;
             }
             return claims;
+        }
+
+        /// <summary>
+        /// Partner Center's limit on the customer resource: 500 requests a minute per partner tenant, then 429 with
+        /// Retry-After (api-throttling-guidance, customer-resources).
+        /// </summary>
+        private HttpResponseMessage? Throttle(EmulatorRequest request, EmulatedTenant tenant)
+        {
+            var limits = _context.Options.Throttling;
+            if (limits == null || !request.Path.StartsWith("/v1/customers", StringComparison.OrdinalIgnoreCase)) return null;
+            var wait = _context.Throttle.Admit(_context.Clock.UtcNow, ("pc-customers|" + tenant.Id, limits.PartnerCenterCustomersPerTenantPerMinute, ThrottleLimits.PartnerCenterWindow));
+            return wait is TimeSpan w ? Throttled(Math.Max(1, (int)Math.Ceiling(w.TotalSeconds)).ToString(CultureInfo.InvariantCulture)) : null;
         }
 
         // ------------------------------------------------------------ customers

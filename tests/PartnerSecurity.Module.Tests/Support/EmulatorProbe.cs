@@ -61,6 +61,13 @@ public sealed class EmulatorProbe
         faults.GetType().GetMethod("Add")!.Invoke(faults, new[] { fault });
     }
 
+    /// <summary>Makes the client's retry waits in this cloud real sleeps instead of virtual time (to act while one waits).</summary>
+    public void UseRealWaits()
+    {
+        var options = Get(_emulator, "Options");
+        options.GetType().GetProperty("VirtualClientWaits")!.SetValue(options, false);
+    }
+
     public void AdvanceClock(TimeSpan by)
     {
         var clock = Get(_emulator, "Clock");
