@@ -34,6 +34,8 @@ namespace PartnerSecurity.Emulator.Graph
         public string[]? DefaultSelect { get; set; }
         /// <summary>Properties $select may name; null means any.</summary>
         public HashSet<string>? Properties { get; set; }
+        /// <summary>Properties whose eq/ne compare strings exactly (the sign-in log's lowercase userPrincipalName).</summary>
+        public HashSet<string> CaseSensitive { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         public bool AllowOr { get; set; } = true;
         public bool AllowNot { get; set; }
 

@@ -112,7 +112,7 @@ namespace PartnerSecurity.Emulator.Graph
         private static FilterNode? Filter(IReadOnlyDictionary<string, string> query, CollectionPolicy policy)
         {
             if (!query.TryGetValue("$filter", out var filterText) || filterText.Trim().Length == 0) return null;
-            var filter = ODataFilter.Parse(filterText);
+            var filter = ODataFilter.Parse(filterText, policy.CaseSensitive.Count == 0 ? null : policy.CaseSensitive);
             policy.Validate(filter);
             return filter;
         }

@@ -49,6 +49,36 @@ public class SecureAppModelTests
     }
 
     [Fact]
+    public async Task Registering_a_new_certificate_keeps_every_certificate_already_on_the_app()
+    {
+        var emulator = SamTenant.Partner().Emulator();
+        var (admin, app, first) = await SamTenant.ProvisionAsync(emulator);
+        using var _ = admin;
+        // Another runbook host registered its own certificate earlier: this host has no key for it.
+        var otherHost = SamTenant.Certificate("Runbook host 2");
+        var second = SamTenant.Certificate("Northwind SAM rotated");
+        var registration = emulator.Snapshot.Applications.Single(a => (string?)a["appId"] == app.ApplicationId);
+        registration["keyCredentials"]!.AsArray().Add(new JsonObject
+        {
+            ["keyId"] = Guid.NewGuid().ToString(),
+            ["type"] = "AsymmetricX509Cert",
+            ["usage"] = "Verify",
+            ["displayName"] = "CN=Runbook host 2",
+            ["customKeyIdentifier"] = Convert.ToBase64String(otherHost.GetCertHash()),
+            ["key"] = Convert.ToBase64String(otherHost.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Cert)),
+        });
+
+        var rotated = await SecureAppModelApplicationProvisioner.ProvisionAsync(admin,
+            new SecureAppModelApplicationRequest { DisplayName = "Northwind SAM", Certificate = second }, CancellationToken.None);
+
+        Assert.Equal(second.Thumbprint, rotated!.CertificateThumbprint);
+        var keys = emulator.Snapshot.Applications.Single(a => (string?)a["appId"] == app.ApplicationId)["keyCredentials"]!.AsArray().Select(k => (JsonObject)k!).ToList();
+        var thumbprints = keys.Select(k => Convert.ToHexString(Convert.FromBase64String((string)k["customKeyIdentifier"]!))).ToList();
+        Assert.Equal(new[] { first.Thumbprint, otherHost.Thumbprint, second.Thumbprint }.OrderBy(t => t), thumbprints.OrderBy(t => t));
+        Assert.All(keys, k => Assert.False(string.IsNullOrEmpty((string?)k["key"]), "every certificate keeps its key"));
+    }
+
+    [Fact]
     public async Task A_secret_is_returned_once_as_a_secure_string_and_never_read_back()
     {
         var emulator = SamTenant.Partner().Emulator();

@@ -56,13 +56,13 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             graph.Map("*", "GET", "/applications", (r, call) =>
             {
                 Require(call, s_readApps);
-                return call.Collection(call.Tenant.Snapshot.Applications.Select(a => Public(a, r)), Applications);
+                return call.Collection(call.Tenant.Snapshot.Applications.Select(a => Public(a, r, single: false)), Applications);
             });
             graph.Map("*", "POST", "/applications", (r, call) => CreateApplication(r, call));
             graph.Map("*", "GET", "/applications/(?<id>[^/]+)", (r, call) =>
             {
                 Require(call, s_readApps);
-                return call.Entity(Select(r, Public(FindApplication(call, r.Route("id")), r)), "applications/$entity");
+                return call.Entity(Select(r, Public(FindApplication(call, r.Route("id")), r, single: true)), "applications/$entity");
             });
             graph.Map("*", "PATCH", "/applications/(?<id>[^/]+)", (r, call) => UpdateApplication(r, call));
             graph.Map("*", "POST", "/applications/(?<id>[^/]+)/addPassword", (r, call) => AddPassword(r, call));
@@ -102,13 +102,16 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
         private static JsonObject Select(EmulatorRequest r, JsonObject entity) =>
             CollectionResponder.Project(entity, r.Query.TryGetValue("$select", out var s) ? s.Split(',').Select(p => p.Trim()).ToArray() : null);
 
-        /// <summary>The application as Graph reads it back: no secret text, and certificate keys only on request.</summary>
-        private static JsonObject Public(JsonObject application, EmulatorRequest r)
+        /// <summary>
+        /// The application as Graph reads it back: no secret text, and a certificate's key only when one application
+        /// is read with $select=keyCredentials; in a list it is always null (keyCredential resource).
+        /// </summary>
+        private static JsonObject Public(JsonObject application, EmulatorRequest r, bool single)
         {
             var copy = (JsonObject)application.DeepClone();
             if (copy["passwordCredentials"] is JsonArray passwords)
                 foreach (var p in passwords.OfType<JsonObject>()) p["secretText"] = null;
-            var wantsKeys = r.Query.TryGetValue("$select", out var s) && s.Split(',').Any(p => p.Trim() == "keyCredentials");
+            var wantsKeys = single && r.Query.TryGetValue("$select", out var s) && s.Split(',').Any(p => p.Trim() == "keyCredentials");
             if (!wantsKeys && copy["keyCredentials"] is JsonArray keys)
                 foreach (var k in keys.OfType<JsonObject>()) k["key"] = null;
             return copy;
@@ -135,7 +138,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             };
             Apply(application, body, call);
             call.Tenant.Snapshot.Applications.Add(application);
-            return Created(call, Public(application, r), "applications/$entity");
+            return Created(call, Public(application, r, single: false), "applications/$entity");
         }
 
         private static HttpResponseMessage UpdateApplication(EmulatorRequest r, GraphCall call)

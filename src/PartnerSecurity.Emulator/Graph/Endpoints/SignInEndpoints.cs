@@ -62,6 +62,8 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
                 "deviceDetail/browser", "deviceDetail/operatingSystem", "userDisplayName", "userPrincipalName" })
                 policy.Filter(property, "eq", "startswith");
             policy.Filter("createdDateTime", "eq", "ge", "le", "gt", "lt");
+            // The log stores user principal names in lowercase; the emulator does not promise that eq folds case.
+            policy.CaseSensitive.Add("userPrincipalName");
             if (beta)
             {
                 policy.Filter("authenticationRequirement", "eq", "startswith");
