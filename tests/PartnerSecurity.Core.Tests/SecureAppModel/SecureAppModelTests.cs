@@ -153,6 +153,48 @@ public class SecureAppModelTests
     }
 
     [Fact]
+    public async Task Partner_Center_refuses_a_connection_without_mfa_with_900421_and_the_error_names_it_and_the_consent_to_redo()
+    {
+        var emulator = SamTenant.Partner().Emulator();
+        var (admin, app, certificate) = await SamTenant.ProvisionAsync(emulator);
+        admin.Dispose();
+        var consent = SamTenant.Consent(emulator, app, certificate, "nomfa@northwindcloud.onmicrosoft.com");
+        consent.Force = true;
+        var token = await SecureAppModelConsent.ConsentAsync(consent, CancellationToken.None);
+
+        var request = TestConnections.Request(emulator);
+        request.Mode = ConnectionMode.RefreshToken;
+        request.ApplicationId = app.ApplicationId;
+        request.Certificate = certificate;
+        request.RefreshToken = token.RefreshToken;
+        using var connection = await PartnerConnection.ConnectAsync(request, CancellationToken.None);
+        Assert.False(connection.Context.HasMfaClaim);
+
+        var ex = await Assert.ThrowsAsync<PartnerSecurityException>(async () =>
+        {
+            await foreach (var _ in new PartnerSecurity.PartnerCenter.PartnerCenterClient(connection).GetCustomersAsync(CancellationToken.None)) { }
+        });
+        Assert.Equal("PartnerCenterMfaRequired", ex.ErrorId);
+        Assert.Equal(ErrorKind.AuthenticationError, ex.Kind);
+        Assert.Contains("nomfa@northwindcloud.onmicrosoft.com (SecureAppModel)", ex.Message);
+        Assert.Contains("900421", ex.Message);
+        Assert.Contains("New-SecureAppModelToken", ex.RecommendedAction);
+    }
+
+    [Theory]
+    [InlineData("{\"code\":\"900421\",\"description\":\"MFA is required.\",\"data\":[],\"source\":\"PartnerFD\"}")]
+    [InlineData("{\"code\":900421,\"description\":\"MFA is required.\"}")]
+    [InlineData("{\"code\":10001,\"description\":\"Authentication failed. MFA required.\"}")]
+    public void Both_partner_center_mfa_codes_become_the_one_mfa_error(string body)
+    {
+        var context = new PartnerSecurityContext("t", "Northwind", "agent@northwind.com", "Interactive", "Global", false, DateTimeOffset.UtcNow);
+        var ex = PartnerSecurity.PartnerCenter.PartnerCenterErrors.Translate(401, body, "Listing Partner Center customers", "t", context);
+        Assert.Equal("PartnerCenterMfaRequired", ex.ErrorId);
+        Assert.Contains("agent@northwind.com (Interactive)", ex.Message);
+        Assert.Contains("New-SecureAppModelToken", ex.RecommendedAction);
+    }
+
+    [Fact]
     public async Task A_wrong_certificate_is_refused_by_the_token_endpoint()
     {
         var emulator = SamTenant.Partner().Emulator();
