@@ -63,7 +63,8 @@ namespace PartnerSecurity.Emulator
             var (home, user) = Cloud.FindUser(userIdOrUpn) ?? throw new ArgumentException($"No user '{userIdOrUpn}' in the emulated cloud.", nameof(userIdOrUpn));
             var scopes = ScopeRequest.Parse(scope, out var error) ?? throw new ArgumentException(error, nameof(scope));
             var client = ClientRegistry.Find(Cloud, "14d82eec-204b-4c2f-b7e8-296a70dab67e")!;
-            return _identity.Issuer.UserAccessToken(home, home, user, client, scopes, IdentityService.AuthenticationMethods(home, user), 0);
+            var granted = Consent.Delegated(client, home, scopes, out _) ?? Array.Empty<string>();
+            return _identity.Issuer.UserAccessToken(home, home, user, client, scopes, granted, IdentityService.AuthenticationMethods(home, user), 0);
         }
 
         /// <summary>

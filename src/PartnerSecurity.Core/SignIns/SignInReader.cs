@@ -79,6 +79,11 @@ namespace PartnerSecurity.SignIns
             {
                 throw PremiumRequired(tenant, ex);
             }
+            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphAccessDenied")
+            {
+                throw new PartnerSecurityException(ex.ErrorId, ex.Kind, ex.Message,
+                    GraphErrors.AccessAction(tenant, "AuditLog.Read.All and Directory.Read.All", "Global Reader, Reports Reader, Security Reader, Security Operator or Security Administrator"), ex, tenant.Requested);
+            }
             using (page)
             {
                 var items = new List<SignInActivity>();

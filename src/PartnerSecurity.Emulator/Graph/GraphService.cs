@@ -94,6 +94,7 @@ namespace PartnerSecurity.Emulator.Graph
                     throw GraphException.BadRequest($"Resource not found for the segment '{segment}'.");
                 }
                 GraphThrottling.Admit(call, rest);
+                GraphAccess.Check(call, request.Method, rest);
                 lock (tenant.Sync)
                 {
                     return handler(request, call);

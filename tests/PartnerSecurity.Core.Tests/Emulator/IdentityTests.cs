@@ -95,6 +95,8 @@ public class IdentityTests
         Assert.Equal("ClientSecret", connection.Context.AuthMode);
         Assert.Equal("0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f", connection.Context.Account);
         Assert.False(connection.Context.HasMfaClaim);
+        // Nothing consented to it: its token carries no application permission, whatever .default asks for.
+        Assert.Empty((await connection.Tokens.AcquireAsync(ApiResource.Graph, connection.HomeTenantId, CancellationToken.None)).Claims.Roles);
 
         request.ClientSecret = SecureStrings.Protect("wrong-secret");
         var ex = await Assert.ThrowsAsync<PartnerSecurityException>(() => PartnerSecurity.Connections.PartnerConnection.ConnectAsync(request, CancellationToken.None));
@@ -135,5 +137,46 @@ public class IdentityTests
         // The access token expired long ago in the emulated cloud, so MSAL must redeem its refresh token.
         var ex = await Assert.ThrowsAsync<PartnerSecurityException>(() => connection.Tokens.AcquireAsync(ApiResource.PartnerCenter, connection.HomeTenantId, CancellationToken.None));
         Assert.Equal("RefreshTokenExpired", ex.ErrorId);
+    }
+
+    [Fact]
+    public async Task App_only_tokens_carry_only_the_application_permissions_consented_to_the_service_principal()
+    {
+        var builder = Partner();
+        builder.Set("applications", new JsonArray(new JsonObject
+        {
+            ["id"] = SnapshotBuilder.Id("app-object"),
+            ["appId"] = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f",
+            ["displayName"] = "Runbook",
+            ["passwordCredentials"] = new JsonArray(new JsonObject { ["keyId"] = SnapshotBuilder.Id("k"), ["secretText"] = "right-secret", ["endDateTime"] = "2027-01-01T00:00:00Z" }),
+        }));
+        builder.Set("servicePrincipals", new JsonArray(new JsonObject
+        {
+            ["id"] = SnapshotBuilder.Id("runbook-sp"),
+            ["appId"] = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f",
+            ["displayName"] = "Runbook",
+            ["appRoleAssignments"] = new JsonArray(new JsonObject
+            {
+                ["appRoleId"] = PartnerSecurity.Emulator.Identity.PermissionIds.ApplicationId("Policy.Read.All"),
+                ["resourceDisplayName"] = "Microsoft Graph",
+            }),
+        }));
+        var emulator = builder.Emulator();
+        var request = TestConnections.Request(emulator);
+        request.Mode = PartnerSecurity.Connections.ConnectionMode.ClientSecret;
+        request.ApplicationId = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f";
+        request.ClientSecret = SecureStrings.Protect("right-secret");
+        using var connection = await PartnerSecurity.Connections.PartnerConnection.ConnectAsync(request, CancellationToken.None);
+        var token = await connection.Tokens.AcquireAsync(ApiResource.Graph, connection.HomeTenantId, CancellationToken.None);
+        Assert.Equal(new[] { "Policy.Read.All" }, token.Claims.Roles);
+        // The organization needs Organization.Read.All: the connection stands under the tenant's id instead of its name.
+        Assert.Equal(connection.HomeTenantId, connection.Context.TenantName);
+
+        using var client = new HttpClient(emulator);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Value);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy")).StatusCode);
+        var users = await client.GetAsync("https://graph.microsoft.com/v1.0/users");
+        Assert.Equal(HttpStatusCode.Forbidden, users.StatusCode);
+        Assert.Contains("Authorization_RequestDenied", await users.Content.ReadAsStringAsync());
     }
 }
