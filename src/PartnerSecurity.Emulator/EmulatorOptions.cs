@@ -26,6 +26,14 @@ namespace PartnerSecurity.Emulator
         /// </summary>
         public bool VirtualClientWaits { get; set; } = true;
 
+        /// <summary>
+        /// Refuses, with Graph's 400, the query options and operators the endpoints' documentation does not list but
+        /// the emulator accepts by default (docs/emulator.md, "Undocumented points"): $top, $select and $count on the
+        /// registration report, $top and "in" on role assignments, $top on role eligibility. For tests that prove the
+        /// module does not depend on them.
+        /// </summary>
+        public bool RefuseUndocumentedQueries { get; set; }
+
         /// <summary>The device code flow's polling interval in seconds (Entra ID says 5; 1 keeps tests fast, MSAL honours it).</summary>
         public int DeviceCodePollingIntervalSeconds { get; set; } = 1;
     }

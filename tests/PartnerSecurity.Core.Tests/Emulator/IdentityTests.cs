@@ -179,4 +179,20 @@ public class IdentityTests
         Assert.Equal(HttpStatusCode.Forbidden, users.StatusCode);
         Assert.Contains("Authorization_RequestDenied", await users.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_device_code_the_endpoint_never_issued_is_a_bad_verification_code()
+    {
+        var emulator = Partner().Emulator();
+        using var client = new HttpClient(emulator);
+        var response = await client.PostAsync("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
+            ["client_id"] = "14d82eec-204b-4c2f-b7e8-296a70dab67e",
+            ["device_code"] = "DAQABAAEAAAnot-a-code-this-endpoint-issued",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("bad_verification_code", (string)body["error"]!);
+    }
 }

@@ -23,8 +23,12 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
         {
             DefaultPageSize = 100,
             MaxPageSize = 999,
+            AdvancedQueries = true,
         }
         .Supports("$count", "$orderby", "$search")
+        .WithProperties(GraphProperties.Application)
+        .OrderedBy("displayName")
+        .Searchable("displayName")
         .Filter("id", "eq")
         .Filter("appId", "eq")
         .Filter("displayName", "eq", "ne", "startswith");
@@ -33,8 +37,12 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
         {
             DefaultPageSize = 100,
             MaxPageSize = 999,
+            AdvancedQueries = true,
         }
         .Supports("$count", "$orderby", "$search")
+        .WithProperties(GraphProperties.ServicePrincipal)
+        .OrderedBy("displayName")
+        .Searchable("displayName")
         .Filter("id", "eq")
         .Filter("appId", "eq")
         .Filter("displayName", "eq", "ne", "startswith")
@@ -56,7 +64,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             graph.Map("*", "POST", "/applications", (r, call) => CreateApplication(r, call));
             graph.Map("*", "GET", "/applications/(?<id>[^/]+)", (r, call) =>
             {
-                return call.Entity(Select(r, Public(FindApplication(call, r.Route("id")), r, single: true)), "applications/$entity");
+                return call.Entity(Select(r, Public(FindApplication(call, r.Route("id")), r, single: true), GraphProperties.Application, "microsoft.graph.application"), "applications/$entity");
             });
             graph.Map("*", "PATCH", "/applications/(?<id>[^/]+)", (r, call) => UpdateApplication(r, call));
             graph.Map("*", "POST", "/applications/(?<id>[^/]+)/addPassword", (r, call) => AddPassword(r, call));
@@ -68,7 +76,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             graph.Map("*", "POST", "/servicePrincipals", (r, call) => CreateServicePrincipal(r, call));
             graph.Map("*", "GET", "/servicePrincipals/(?<id>[^/]+)", (r, call) =>
             {
-                return call.Entity(Select(r, FindServicePrincipal(call, r.Route("id"))), "servicePrincipals/$entity");
+                return call.Entity(Select(r, FindServicePrincipal(call, r.Route("id")), GraphProperties.ServicePrincipal, "microsoft.graph.servicePrincipal"), "servicePrincipals/$entity");
             });
 
             graph.Map("*", "POST", "/groups/(?<id>[^/]+)/members/\\$ref", (r, call) => AddMember(r, call));
@@ -82,8 +90,8 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             call.Tenant.Snapshot.ServicePrincipals.FirstOrDefault(a => string.Equals((string?)a["id"], id, StringComparison.OrdinalIgnoreCase))
             ?? throw GraphException.NotFound($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 
-        private static JsonObject Select(EmulatorRequest r, JsonObject entity) =>
-            CollectionResponder.Project(entity, r.Query.TryGetValue("$select", out var s) ? s.Split(',').Select(p => p.Trim()).ToArray() : null);
+        private static JsonObject Select(EmulatorRequest r, JsonObject entity, string[] properties, string type) =>
+            CollectionResponder.Project(entity, CollectionResponder.SelectOf(r, properties, type));
 
         /// <summary>
         /// The application as Graph reads it back: no secret text, and a certificate's key only when one application
