@@ -108,6 +108,8 @@ namespace PartnerSecurity.Emulator
             var host = request.Uri.Host.ToLowerInvariant();
             if (request.Uri.Scheme == Uri.UriSchemeHttp && host == ManagedIdentityEndpoint.Host)
                 return Task.FromResult(ManagedIdentityEndpoint.Handle(request, _identity));
+            if (request.Uri.Scheme == Uri.UriSchemeHttp && ManagedIdentityEndpoint.IsLocalEndpoint(request))
+                return Task.FromResult(ManagedIdentityEndpoint.HandleLocal(request, _identity));
             if (request.Uri.Scheme != Uri.UriSchemeHttps)
                 return Task.FromResult(EmulatorResponse.Text(HttpStatusCode.BadRequest, "The emulated cloud only answers HTTPS."));
             if (IdentityService.Hosts.Contains(host)) return _identity.HandleAsync(request);
