@@ -79,21 +79,12 @@ public class IdentityTests
     public async Task Client_credentials_with_the_registered_secret_get_an_app_token_and_a_wrong_secret_is_refused()
     {
         var builder = Partner();
-        builder.Set("applications", new JsonArray(new JsonObject
-        {
-            ["id"] = SnapshotBuilder.Id("app-object"),
-            ["appId"] = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f",
-            ["displayName"] = "Runbook",
-            ["passwordCredentials"] = new JsonArray(new JsonObject { ["keyId"] = SnapshotBuilder.Id("k"), ["secretText"] = "right-secret", ["endDateTime"] = "2027-01-01T00:00:00Z" }),
-        }));
+        WithRunbookApp(builder);
         var emulator = builder.Emulator();
-        var request = TestConnections.Request(emulator);
-        request.Mode = PartnerSecurity.Connections.ConnectionMode.ClientSecret;
-        request.ApplicationId = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f";
-        request.ClientSecret = SecureStrings.Protect("right-secret");
+        var request = RunbookRequest(emulator);
         using var connection = await PartnerSecurity.Connections.PartnerConnection.ConnectAsync(request, CancellationToken.None);
         Assert.Equal("ClientSecret", connection.Context.AuthMode);
-        Assert.Equal("0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f", connection.Context.Account);
+        Assert.Equal(RunbookAppId, connection.Context.Account);
         Assert.False(connection.Context.HasMfaClaim);
         // Nothing consented to it: its token carries no application permission, whatever .default asks for.
         Assert.Empty((await connection.Tokens.AcquireAsync(ApiResource.Graph, connection.HomeTenantId, CancellationToken.None)).Claims.Roles);
@@ -143,17 +134,11 @@ public class IdentityTests
     public async Task App_only_tokens_carry_only_the_application_permissions_consented_to_the_service_principal()
     {
         var builder = Partner();
-        builder.Set("applications", new JsonArray(new JsonObject
-        {
-            ["id"] = SnapshotBuilder.Id("app-object"),
-            ["appId"] = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f",
-            ["displayName"] = "Runbook",
-            ["passwordCredentials"] = new JsonArray(new JsonObject { ["keyId"] = SnapshotBuilder.Id("k"), ["secretText"] = "right-secret", ["endDateTime"] = "2027-01-01T00:00:00Z" }),
-        }));
+        WithRunbookApp(builder);
         builder.Set("servicePrincipals", new JsonArray(new JsonObject
         {
             ["id"] = SnapshotBuilder.Id("runbook-sp"),
-            ["appId"] = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f",
+            ["appId"] = RunbookAppId,
             ["displayName"] = "Runbook",
             ["appRoleAssignments"] = new JsonArray(new JsonObject
             {
@@ -162,10 +147,7 @@ public class IdentityTests
             }),
         }));
         var emulator = builder.Emulator();
-        var request = TestConnections.Request(emulator);
-        request.Mode = PartnerSecurity.Connections.ConnectionMode.ClientSecret;
-        request.ApplicationId = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f";
-        request.ClientSecret = SecureStrings.Protect("right-secret");
+        var request = RunbookRequest(emulator);
         using var connection = await PartnerSecurity.Connections.PartnerConnection.ConnectAsync(request, CancellationToken.None);
         var token = await connection.Tokens.AcquireAsync(ApiResource.Graph, connection.HomeTenantId, CancellationToken.None);
         Assert.Equal(new[] { "Policy.Read.All" }, token.Claims.Roles);
@@ -194,5 +176,26 @@ public class IdentityTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("bad_verification_code", (string)body["error"]!);
+    }
+
+    private const string RunbookAppId = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f";
+
+    /// <summary>An app registration "Runbook" whose secret is "right-secret".</summary>
+    private static void WithRunbookApp(SnapshotBuilder builder) => builder.Set("applications", new JsonArray(new JsonObject
+    {
+        ["id"] = SnapshotBuilder.Id("app-object"),
+        ["appId"] = RunbookAppId,
+        ["displayName"] = "Runbook",
+        ["passwordCredentials"] = new JsonArray(new JsonObject { ["keyId"] = SnapshotBuilder.Id("k"), ["secretText"] = "right-secret", ["endDateTime"] = "2027-01-01T00:00:00Z" }),
+    }));
+
+    /// <summary>A client-secret connection request for the runbook app.</summary>
+    private static PartnerSecurity.Connections.ConnectionRequest RunbookRequest(PartnerSecurity.Emulator.TenantEmulator emulator)
+    {
+        var request = TestConnections.Request(emulator);
+        request.Mode = PartnerSecurity.Connections.ConnectionMode.ClientSecret;
+        request.ApplicationId = RunbookAppId;
+        request.ClientSecret = SecureStrings.Protect("right-secret");
+        return request;
     }
 }
