@@ -78,15 +78,15 @@ public class RetryHandlerTests
     public async Task On_an_emulated_cloud_the_wait_advances_virtual_time_instead_of_sleeping()
     {
         var emulator = new SnapshotBuilder().User("admin", globalAdmin: true).Emulator();
+        // Stopped, the clock moves only by the client's waits: its advance is what they took in virtual time.
+        emulator.Clock.Stop();
         using var pipeline = new HttpPipeline(emulator, TestConnections.VirtualRetries(emulator));
         using var client = pipeline.CreateClient();
         var fault = emulator.Faults.Add(new Fault("openid-configuration", FaultKind.Throttle, times: 2, retryAfter: "30"));
         var before = emulator.Clock.UtcNow;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var response = await client.GetAsync(DiscoveryUrl);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, fault.Injected);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"two 30-second waits took {watch.Elapsed} of real time");
         Assert.True(emulator.Clock.UtcNow - before >= TimeSpan.FromSeconds(60), "each Retry-After moved the emulator's clock on");
     }
 }
