@@ -17,6 +17,12 @@ namespace PartnerSecurity.Emulator
 
         public DateTimeOffset UtcNow => _start + _elapsed.Elapsed + TimeSpan.FromTicks(System.Threading.Interlocked.Read(ref _offsetTicks));
 
+        /// <summary>
+        /// Stops the clock's real-time run: from now on it moves only by <see cref="Advance"/> (and so by the client's
+        /// virtual waits). For tests of per-second limits, which must not depend on how busy the machine is.
+        /// </summary>
+        public void Stop() => _elapsed.Stop();
+
         public void Advance(TimeSpan by)
         {
             if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "The clock only moves forward.");

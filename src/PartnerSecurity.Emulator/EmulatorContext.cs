@@ -20,6 +20,8 @@ namespace PartnerSecurity.Emulator
         public JwtSigner Signer => JwtSigner.Shared;
         /// <summary>Injected faults: applied to every HTTP request, and to each item of a Graph $batch.</summary>
         public FaultInjector Faults { get; } = new FaultInjector();
+        /// <summary>The throttling counters (<see cref="EmulatorOptions.Throttling"/>), on the emulator's clock.</summary>
+        public Throttle Throttle { get; } = new Throttle();
         /// <summary>Every item of every Graph $batch answered (Requests counts the batch itself once).</summary>
         public RequestLog BatchItems { get; } = new RequestLog();
     }

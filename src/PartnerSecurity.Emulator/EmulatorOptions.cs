@@ -13,11 +13,26 @@ namespace PartnerSecurity.Emulator
         public int AccessTokenLifetimeSeconds { get; set; } = 3599;
 
         /// <summary>
-        /// Graph's "identity and access reports" limit on sign-in log requests, per application and tenant, in
-        /// requests per 10 seconds (the documented value is 5); beyond it, 429 with Retry-After. Null (the
-        /// default): no limit, and tests inject throttling with <see cref="Http.FaultInjector"/> instead.
+        /// Microsoft's documented throttling limits (sign-in logs and the registration report, conditional access,
+        /// Partner Center customers), on by default; beyond them, 429 as each service answers it. Null turns
+        /// throttling off (benchmarks that measure something else).
         /// </summary>
-        public int? ReportsRequestsPer10Seconds { get; set; }
+        public Http.ThrottleLimits? Throttling { get; set; } = Http.ThrottleLimits.Documented;
+
+        /// <summary>
+        /// Whether a client's waits in this cloud (a retry after 429) pass in virtual time: the wait moves the
+        /// emulator's clock on at once instead of sleeping (<see cref="TenantEmulator.ClientWaitAsync"/>). True by
+        /// default, so throttled runs cost no real time; false makes them sleep, for tests of what happens meanwhile.
+        /// </summary>
+        public bool VirtualClientWaits { get; set; } = true;
+
+        /// <summary>
+        /// Refuses, with Graph's 400, the query options and operators the endpoints' documentation does not list but
+        /// the emulator accepts by default (docs/emulator.md, "Undocumented points"): $top, $select and $count on the
+        /// registration report, $top and "in" on role assignments, $top on role eligibility. For tests that prove the
+        /// module does not depend on them.
+        /// </summary>
+        public bool RefuseUndocumentedQueries { get; set; }
 
         /// <summary>The device code flow's polling interval in seconds (Entra ID says 5; 1 keeps tests fast, MSAL honours it).</summary>
         public int DeviceCodePollingIntervalSeconds { get; set; } = 1;

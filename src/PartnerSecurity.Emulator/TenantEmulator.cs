@@ -63,7 +63,21 @@ namespace PartnerSecurity.Emulator
             var (home, user) = Cloud.FindUser(userIdOrUpn) ?? throw new ArgumentException($"No user '{userIdOrUpn}' in the emulated cloud.", nameof(userIdOrUpn));
             var scopes = ScopeRequest.Parse(scope, out var error) ?? throw new ArgumentException(error, nameof(scope));
             var client = ClientRegistry.Find(Cloud, "14d82eec-204b-4c2f-b7e8-296a70dab67e")!;
-            return _identity.Issuer.UserAccessToken(home, home, user, client, scopes, IdentityService.AuthenticationMethods(home, user), 0);
+            var granted = Consent.Delegated(client, home, scopes, out _) ?? Array.Empty<string>();
+            return _identity.Issuer.UserAccessToken(home, home, user, client, scopes, granted, IdentityService.AuthenticationMethods(home, user), 0);
+        }
+
+        /// <summary>
+        /// A client's wait in this cloud (a retry after 429): with <see cref="EmulatorOptions.VirtualClientWaits"/> the
+        /// emulator's clock moves on by <paramref name="wait"/> at once, so a throttled run costs no real time and the
+        /// throttle sees the time pass; otherwise a real sleep.
+        /// </summary>
+        public Task ClientWaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Options.VirtualClientWaits) return Task.Delay(wait, cancellationToken);
+            if (wait > TimeSpan.Zero) Clock.Advance(wait);
+            return Task.CompletedTask;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
@@ -94,6 +108,8 @@ namespace PartnerSecurity.Emulator
             var host = request.Uri.Host.ToLowerInvariant();
             if (request.Uri.Scheme == Uri.UriSchemeHttp && host == ManagedIdentityEndpoint.Host)
                 return Task.FromResult(ManagedIdentityEndpoint.Handle(request, _identity));
+            if (request.Uri.Scheme == Uri.UriSchemeHttp && ManagedIdentityEndpoint.IsLocalEndpoint(request))
+                return Task.FromResult(ManagedIdentityEndpoint.HandleLocal(request, _identity));
             if (request.Uri.Scheme != Uri.UriSchemeHttps)
                 return Task.FromResult(EmulatorResponse.Text(HttpStatusCode.BadRequest, "The emulated cloud only answers HTTPS."));
             if (IdentityService.Hosts.Contains(host)) return _identity.HandleAsync(request);

@@ -12,6 +12,7 @@ public class CancellationTests
         using var session = new PowerShellSession();
         session.Run("Connect-PartnerSecurity -Demo");
         var emulator = EmulatorProbe.For(session.Engine.Runspace);
+        emulator.UseRealWaits();
         emulator.InjectFault("conditionalAccess/policies", "Throttle", times: 1, retryAfter: "60");
 
         using var ps = PowerShell.Create();

@@ -22,7 +22,11 @@ public class SecurityDefaultsTests
         partner["customers"] = new JsonArray(new JsonObject
         {
             ["customer"] = new JsonObject { ["id"] = "5c0ffee0-0000-4000-8000-00000000c001", ["companyProfile"] = new JsonObject { ["tenantId"] = "5c0ffee0-0000-4000-8000-00000000c001", ["companyName"] = "Fabrikam Dental", ["domain"] = "fabrikamdental.onmicrosoft.com" } },
-            ["gdapRelationships"] = new JsonArray(new JsonObject { ["id"] = "r1-r1", ["status"] = gdapStatus, ["customer"] = new JsonObject { ["tenantId"] = "5c0ffee0-0000-4000-8000-00000000c001" } }),
+            ["gdapRelationships"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "r1-r1", ["status"] = gdapStatus, ["customer"] = new JsonObject { ["tenantId"] = "5c0ffee0-0000-4000-8000-00000000c001" },
+                ["accessDetails"] = new JsonObject { ["unifiedRoles"] = new JsonArray(new JsonObject { ["roleDefinitionId"] = "f2ef992c-3afb-46b9-b7cf-a126ee74c451" }) }, // Global Reader
+            }),
             ["snapshot"] = customer,
         });
         return SnapshotFiles.Write(partner);

@@ -44,6 +44,27 @@ public class SignInActivityTests
     }
 
     [Fact]
+    public void Guests_piped_from_Get_PartnerMfaStatus_get_their_sign_ins_though_the_log_names_them_by_their_home_address()
+    {
+        using var session = Demo();
+        var guests = DemoData.Tenant(Northwind)["users"]!.AsArray().Select(u => (JsonObject)u!)
+            .Where(u => ((string)u["userPrincipalName"]!).Contains("#EXT#")).ToList();
+        var ids = guests.Select(g => (string)g["id"]!).ToHashSet();
+        var theirs = DemoData.SignIns(Northwind).Where(s => ids.Contains(s.UserId) && s.When >= From && s.When <= To).ToList();
+        Assert.True(theirs.Count >= 2, "the demo's guests have sign-ins");
+        Assert.All(theirs, s => Assert.DoesNotContain("#EXT#", s.Upn));
+
+        var upns = string.Join(", ", guests.Select(g => $"'{(string)g["userPrincipalName"]!}'"));
+        var result = session.Run($"Get-PartnerMfaStatus -UserPrincipalName {upns} | Get-PartnerUserSignActivity {Window} -IncludeNonInteractive");
+        Assert.True(result.Succeeded, string.Join(" | ", result.Errors));
+        Assert.Equal(theirs.Select(s => s.Upn).OrderBy(u => u), result.Output.Select(o => Prop(o, "UserPrincipalName")).OrderBy(u => u));
+
+        // Typed by their user principal name, they are looked up and read by id too.
+        var typed = session.Run($"Get-PartnerUserSignActivity -UserPrincipalName {upns} {Window} -IncludeNonInteractive");
+        Assert.Equal(theirs.Count, typed.Output.Count);
+    }
+
+    [Fact]
     public void A_user_with_a_quote_in_the_upn_gets_exactly_her_sign_ins_and_the_filters_count_what_the_log_holds()
     {
         using var session = Demo();

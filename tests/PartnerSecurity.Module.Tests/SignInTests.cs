@@ -102,6 +102,45 @@ public class SignInTests
     }
 
     [Fact]
+    public void A_managed_identity_connects_through_IDENTITY_ENDPOINT_as_Automation_Functions_and_App_Service_give_it()
+    {
+        var path = SnapshotFiles.Write(SamSnapshot.Document());
+        var environment = new Dictionary<string, string>
+        {
+            ["IDENTITY_ENDPOINT"] = "http://127.0.0.1:41873/msi/token",
+            ["IDENTITY_HEADER"] = "a1b2c3d4-identity-header",
+        };
+        var run = RunnerProcess.Run(
+            $"$c = Connect-PartnerSecurity -Snapshot {PowerShellSession.Quote(path)} -Identity -Verbose 4>&1 | ForEach-Object {{ if ($_ -is [string] -or $_ -is [System.Management.Automation.VerboseRecord]) {{ 'VERBOSE ' + $_ }} else {{ 'CONTEXT ' + $_.AuthMode + ' ' + $_.Account + ' ' + $_.TenantName }} }}; $c",
+            environment: environment, timeout: TimeSpan.FromSeconds(90));
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Contains($"CONTEXT ManagedIdentity {SamSnapshot.ManagedIdentityAppId} Northwind Cloud Partners", run.Output);
+        Assert.Contains("http://127.0.0.1:41873/msi/token", run.Output);
+        Assert.DoesNotContain("169.254.169.254", run.Output);
+    }
+
+    [Fact]
+    public void A_sign_in_kept_for_one_emulated_cloud_is_never_reused_in_another_with_the_same_tenant_id()
+    {
+        // Two snapshots of the same tenant: in the second, the first one's administrator is disabled.
+        var first = PowerShellSession.Quote(SnapshotFiles.Write(SamSnapshot.Document()));
+        var changed = SamSnapshot.Document();
+        changed["users"]![0]!["accountEnabled"] = false;
+        var second = PowerShellSession.Quote(SnapshotFiles.Write(changed));
+        using var session = new PowerShellSession();
+        try
+        {
+            Assert.Equal(SamSnapshot.Agent, Context(session, $"Connect-PartnerSecurity -Snapshot {first} -ContextScope CurrentUser 3>$null").Properties["Account"].Value);
+            var again = Context(session, $"Connect-PartnerSecurity -Snapshot {second} -ContextScope CurrentUser 3>$null");
+            Assert.Equal(SamSnapshot.NoMfaAdmin, again.Properties["Account"].Value);
+        }
+        finally
+        {
+            session.Run("Disconnect-PartnerSecurity -ClearTokenCache");
+        }
+    }
+
+    [Fact]
     public void A_token_brought_by_the_user_connects_and_an_expired_or_malformed_one_is_refused()
     {
         var (session, path) = Start();

@@ -103,7 +103,7 @@ public class TokenCacheTests
         Assert.True(lines.Count(l => l.StartsWith("SECOND HTTP POST")) <= 1, run.Output);
         Assert.Contains($"STATUS {name} Encrypted {SamSnapshot.Agent}", run.Output);
 
-        Assert.Contains(lines, l => l.StartsWith("CLEAR Removed the persisted token cache msal-emulated.cache"));
+        Assert.Contains(lines, l => l.StartsWith("CLEAR Removed the persisted token cache msal-emulated-"));
         Assert.Matches(@"ITEMS [1-9]", run.Output);
 
         // After -ClearTokenCache the next session signs in again.
@@ -134,7 +134,7 @@ public class TokenCacheTests
             ls -la "$HOME/.local/share/PartnerSecurity" 2>/dev/null | sed 's/^/LS1 /' || true
             {Runner} "{plain}"
             {Runner} "{plain}"
-            stat -c 'MODE %a %s %n' "$HOME/.local/share/PartnerSecurity/msal-emulated.cache"
+            stat -c 'MODE %a %s %n' "$HOME"/.local/share/PartnerSecurity/msal-emulated-*.cache
             """, dbusSession: false);
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("MEMORY WARNING", run.Output.Replace("MEMORY Protected", "MEMORY WARNING Protected"));

@@ -212,14 +212,14 @@ public sealed class WhatIfTests : IDisposable
     {
         var (session, probe) = Demo();
         using var __ = session;
-        int start = probe.RequestCount("graph.microsoft.com");
+        int start = probe.UnthrottledRequestCount("graph.microsoft.com");
         var plain = session.Run($"Get-PartnerMfaStatus -CustomerTenantId {Tailspin}");
-        int plainRequests = probe.RequestCount("graph.microsoft.com") - start;
+        int plainRequests = probe.UnthrottledRequestCount("graph.microsoft.com") - start;
 
-        start = probe.RequestCount("graph.microsoft.com");
+        start = probe.UnthrottledRequestCount("graph.microsoft.com");
         var result = session.Run($"Get-PartnerMfaStatus -CustomerTenantId {Tailspin} -WhatIfPolicy {PowerShellSession.Quote(Baseline())}");
         Assert.True(result.Succeeded, string.Join(" | ", result.Errors.Select(e => e.ToString()).Append(result.Terminating?.ToString() ?? "")));
-        Assert.Equal(plainRequests, probe.RequestCount("graph.microsoft.com") - start);
+        Assert.Equal(plainRequests, probe.UnthrottledRequestCount("graph.microsoft.com") - start);
         var oracle = Oracle("Tailspin Logistics").ToDictionary(o => (string)o["userPrincipalName"]!, StringComparer.OrdinalIgnoreCase);
         Assert.Equal(plain.Output.Count, result.Output.Count);
         Assert.All(result.Output, v =>

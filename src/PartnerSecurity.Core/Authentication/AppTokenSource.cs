@@ -50,17 +50,21 @@ namespace PartnerSecurity.Authentication
             }
             else throw new PartnerSecurityException("CredentialRequired", ErrorKind.InvalidArgument,
                 "App-only sign-in needs the application's credential.", "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.");
-            return new AppTokenSource(builder.Build(), request.Environment, mode, appId);
+            return new AppTokenSource(builder.Build(), request.Environment, mode, appId) { Clock = request.Clock ?? (() => DateTimeOffset.UtcNow) };
         }
 
         public override async Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken)
         {
             try
             {
-                var result = await _app.AcquireTokenForClient(resource.DefaultScope(_environment))
-                    .WithTenantId(tenantId)
-                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                return new AccessToken(result.AccessToken, result.ExpiresOn);
+                return await FreshAsync(async force =>
+                {
+                    var result = await _app.AcquireTokenForClient(resource.DefaultScope(_environment))
+                        .WithTenantId(tenantId)
+                        .WithForceRefresh(force)
+                        .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    return new AccessToken(result.AccessToken, result.ExpiresOn);
+                }).ConfigureAwait(false);
             }
             catch (MsalException ex)
             {

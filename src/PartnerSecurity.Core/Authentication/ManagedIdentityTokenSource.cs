@@ -41,7 +41,7 @@ namespace PartnerSecurity.Authentication
                 .WithLogging(MsalLogging.Write, LogLevel.Warning, enablePiiLogging: false, enableDefaultPlatformLogging: false)
                 .WithClientName("PartnerSecurity")
                 .Build();
-            return new ManagedIdentityTokenSource(app, request.Environment, request.ApplicationId);
+            return new ManagedIdentityTokenSource(app, request.Environment, request.ApplicationId) { Clock = request.Clock ?? (() => DateTimeOffset.UtcNow) };
         }
 
         public override async Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken)
@@ -52,8 +52,11 @@ namespace PartnerSecurity.Authentication
                     "For customer tenants use the Secure Application Model (Connect-PartnerSecurity -ApplicationId ... -RefreshTokenName ...).", null, tenantId);
             try
             {
-                var result = await _app.AcquireTokenForManagedIdentity(resource.Endpoint(_environment)).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                var token = new AccessToken(result.AccessToken, result.ExpiresOn);
+                var token = await FreshAsync(async force =>
+                {
+                    var result = await _app.AcquireTokenForManagedIdentity(resource.Endpoint(_environment)).WithForceRefresh(force).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    return new AccessToken(result.AccessToken, result.ExpiresOn);
+                }).ConfigureAwait(false);
                 _tenantId ??= token.Claims.TenantId;
                 _account = token.Claims.AppId ?? _clientId ?? _account;
                 return token;

@@ -26,7 +26,7 @@ namespace PartnerSecurity.Authentication
                 case 70008:
                     return new PartnerSecurityException("RefreshTokenExpired", ErrorKind.AuthenticationError,
                         $"The refresh token expired after 90 days without use: {summary}",
-                        "Run the one-time consent again (New-SecureAppModelToken), and schedule Update-SecureAppModelToken so the token is used at least weekly.", ex, tenantId);
+                        "Sign in again (Connect-PartnerSecurity). For the Secure Application Model, run the one-time consent again (New-SecureAppModelToken) and schedule Update-SecureAppModelToken so the token is used at least weekly.", ex, tenantId);
                 case 50173:
                     return new PartnerSecurityException("RefreshTokenRevoked", ErrorKind.AuthenticationError,
                         $"The refresh token was revoked (password change or revoked sessions): {summary}",

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -20,5 +21,22 @@ namespace PartnerSecurity.Authentication
 
         /// <summary>Forgets what this source holds in memory (tokens, accounts).</summary>
         public virtual Task SignOutAsync() => Task.CompletedTask;
+
+        /// <summary>"Now" on the connection's clock: an emulated cloud's, which may run ahead of the machine's.</summary>
+        internal Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+        /// <summary>
+        /// A token from <paramref name="acquire"/>, renewed (acquire(forceRefresh: true)) when it has expired on the
+        /// connection's clock. MSAL judges a cached token by the machine's clock; in an emulated cloud time also moves
+        /// on in tests and in retry waits, and access tokens must expire on the same clock as refresh tokens, so that
+        /// a refresh token idle for 90 days shows as AADSTS700082, not as a 401 from Graph.
+        /// </summary>
+        protected async Task<AccessToken> FreshAsync(Func<bool, Task<AccessToken>> acquire)
+        {
+            var token = await acquire(false).ConfigureAwait(false);
+            if (token.Claims.ExpiresOn is DateTimeOffset expires && expires <= Clock() + TimeSpan.FromMinutes(5))
+                token = await acquire(true).ConfigureAwait(false);
+            return token;
+        }
     }
 }

@@ -45,7 +45,8 @@ namespace PartnerSecurity.Authentication
 
             var scopes = ApiResource.Graph.DelegatedScopes(environment);
             var source = new UserTokenSource(app, environment, request.Mode == ConnectionMode.DeviceCode ? "DeviceCode" : request.Mode == ConnectionMode.Interactive ? "Interactive" : request.Mode.ToString());
-            var blob = request.ContextScope == ContextScope.CurrentUser ? ProtectedBlob.Open(CacheBlobName(request), request.Storage) : null;
+            if (request.Clock != null) source.Clock = request.Clock;
+            var blob = request.ContextScope == ContextScope.CurrentUser ? TokenCaches.Open(CacheBlobName(request), request.Storage) : null;
             source._cache = TokenCacheBinding.Attach(app.UserTokenCache, request.ApplicationId ?? WellKnownClients.ModuleClientId, blob);
             if (blob != null && await source.TrySilentAsync(request, scopes, cancellationToken).ConfigureAwait(false)) return source;
             AuthenticationResult result;
@@ -94,10 +95,14 @@ namespace PartnerSecurity.Authentication
                 throw new PartnerSecurityException("NotConnected", ErrorKind.AuthenticationError, "This connection has been closed.", "Run Connect-PartnerSecurity.");
             try
             {
-                var result = await _app.AcquireTokenSilent(resource.DelegatedScopes(_environment), _account)
-                    .WithTenantId(tenantId)
-                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                return new AccessToken(result.AccessToken, result.ExpiresOn);
+                return await FreshAsync(async force =>
+                {
+                    var result = await _app.AcquireTokenSilent(resource.DelegatedScopes(_environment), _account)
+                        .WithTenantId(tenantId)
+                        .WithForceRefresh(force)
+                        .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    return new AccessToken(result.AccessToken, result.ExpiresOn);
+                }).ConfigureAwait(false);
             }
             catch (MsalException ex)
             {
@@ -121,11 +126,26 @@ namespace PartnerSecurity.Authentication
 
         private TokenCacheBinding? _cache;
 
-        /// <summary>The protected blob of MSAL's cache for a cloud; emulated clouds never share the real clouds' cache.</summary>
+        /// <summary>
+        /// The protected blob of MSAL's cache for a cloud: one per real cloud, and one per emulated cloud (the demo, or
+        /// each snapshot file), so a sign-in to one emulated cloud is never reused in another that has the same tenant id.
+        /// </summary>
         internal static string CacheBlobName(ConnectionRequest request) =>
-            "msal-" + (request.Transport != null ? "emulated" : request.Environment.Name.ToLowerInvariant()) + ".cache";
+            request.Transport == null ? "msal-" + request.Environment.Name.ToLowerInvariant() + ".cache" : EmulatedCacheBlobName(request);
 
-        /// <summary>Every cache blob name, for Disconnect-PartnerSecurity -ClearTokenCache.</summary>
+        private static string EmulatedCacheBlobName(ConnectionRequest request)
+        {
+            if (string.Equals(request.EnvironmentLabel, "Demo", StringComparison.OrdinalIgnoreCase)) return EmulatedCachePrefix + "demo.cache";
+            var cloud = request.SnapshotPath ?? request.EnvironmentLabel ?? "emulated";
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(cloud.Replace('\\', '/')));
+            return EmulatedCachePrefix + BitConverter.ToString(hash, 0, 8).Replace("-", string.Empty).ToLowerInvariant() + ".cache";
+        }
+
+        /// <summary>The names of emulated clouds' caches begin with this.</summary>
+        internal const string EmulatedCachePrefix = "msal-emulated-";
+
+        /// <summary>The real clouds' cache blob names, for Disconnect-PartnerSecurity -ClearTokenCache (emulated ones are listed by <see cref="TokenCaches"/>).</summary>
         public static System.Collections.Generic.IEnumerable<string> AllCacheBlobNames =>
             CloudEnvironment.All.Select(e => "msal-" + e.Name.ToLowerInvariant() + ".cache").Concat(new[] { "msal-emulated.cache" });
 

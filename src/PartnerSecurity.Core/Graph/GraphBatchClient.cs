@@ -115,7 +115,7 @@ namespace PartnerSecurity.Graph
                     if (retryable && attempts[key] <= policy.MaxRetries)
                     {
                         retry.Add(answer.Request);
-                        var wait = policy.DelayFor(answer.RetryAfter, round, DateTimeOffset.UtcNow);
+                        var wait = policy.DelayFor(answer.RetryAfter, round, policy.Clock.UtcNow);
                         if (wait > longest) { longest = wait; longestRetryAfter = answer.RetryAfter; }
                         continue;
                     }
@@ -127,7 +127,7 @@ namespace PartnerSecurity.Graph
                 if (pending.Count > 0)
                 {
                     OperationLog.Verbose($"{operation}: {pending.Count} batched request(s) throttled or unavailable in tenant '{_tenantId}'; retrying only those in {longest.TotalSeconds:0.##} s{(longestRetryAfter == null ? " (backoff)" : " (Retry-After)")}.");
-                    await Task.Delay(longest, cancellationToken).ConfigureAwait(false);
+                    await policy.Clock.DelayAsync(longest, cancellationToken).ConfigureAwait(false);
                 }
             }
             return results;

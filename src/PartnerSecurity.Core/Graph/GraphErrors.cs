@@ -11,6 +11,15 @@ namespace PartnerSecurity.Graph
         public static PartnerSecurityException Translate(ApiException ex, string tenantId, string operation) =>
             Translate(ex.ResponseStatusCode, (ex as ODataError)?.Error?.Code, (ex as ODataError)?.Error?.Message ?? ex.Message, ex, tenantId, operation);
 
+        /// <summary>
+        /// What to do about Graph's 403 for an operation that needs a permission and one of some directory roles: in the
+        /// partner's own tenant, a role of the signed-in account; in a customer tenant, a role of the GDAP relationship
+        /// that reaches the partner user through the access assignment of their security group.
+        /// </summary>
+        public static string AccessAction(Tenants.TenantTarget tenant, string permission, string roles) => tenant.IsHome
+            ? $"This needs the {permission} permission and the {roles} role: connect with an account that holds the role (or activate it in Privileged Identity Management), and consent to the permission (Connect-PartnerSecurity -Scopes {permission}); an application needs {permission} as an application permission with admin consent."
+            : $"This needs the {roles} role in {tenant.Label} through GDAP: add it to your GDAP relationship with the customer and to the access assignment of the security group you belong to (Partner Center > Customers > {tenant.Label} > Admin relationships), or ask the customer's administrator to make the change. The module already asks for the {permission} permission.";
+
         /// <summary>The same translation for a response read without the SDK (raw JSON calls, $batch items).</summary>
         public static PartnerSecurityException Translate(int status, string? errorCode, string message, Exception? ex, string tenantId, string operation)
         {

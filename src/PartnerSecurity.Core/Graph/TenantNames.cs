@@ -17,6 +17,13 @@ namespace PartnerSecurity.Graph
                     .GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName" }, cancellationToken).ConfigureAwait(false);
                 return organizations?.Value?.FirstOrDefault()?.DisplayName ?? tenantId;
             }
+            catch (ApiException ex) when (ex.ResponseStatusCode == 403)
+            {
+                // The name is only shown: an identity allowed to do its job but not to read the organization (an
+                // application without Organization.Read.All) still connects, under the tenant's id.
+                Diagnostics.OperationLog.Verbose($"Tenant '{tenantId}': the organization could not be read (access denied); its id stands for its name.");
+                return tenantId;
+            }
             catch (ApiException ex)
             {
                 throw GraphErrors.Translate(ex, tenantId, "Reading the organization");

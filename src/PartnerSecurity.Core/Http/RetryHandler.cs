@@ -48,7 +48,7 @@ namespace PartnerSecurity.Http
                         throw new HttpRequestException($"{request.Method} {UrlRedactor.Redact(request.RequestUri)}: {failure} (after {attempt} attempts).");
                     var wait = _policy.Backoff(attempt);
                     OperationLog.Verbose($"{request.Method} {UrlRedactor.Redact(request.RequestUri)}: {failure}; retry {attempt} of {_policy.MaxRetries} in {wait.TotalSeconds:0.##} s.");
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    await _policy.Clock.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -58,7 +58,7 @@ namespace PartnerSecurity.Http
                 var delay = _policy.DelayFor(response, attempt);
                 OperationLog.Verbose($"{request.Method} {UrlRedactor.Redact(request.RequestUri)}: {(int)response.StatusCode}; retry {attempt} of {_policy.MaxRetries} in {delay.TotalSeconds:0.##} s.");
                 response.Dispose();
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await _policy.Clock.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -25,6 +25,17 @@ namespace PartnerSecurity.Http
             _random = seed.HasValue ? new Random(seed.Value) : new Random();
         }
 
+        private RetryPolicy(RetryPolicy settings, RetryClock clock)
+        {
+            MaxRetries = settings.MaxRetries;
+            BaseDelay = settings.BaseDelay;
+            MaxDelay = settings.MaxDelay;
+            AttemptTimeout = settings.AttemptTimeout;
+            _random = settings._random;
+            _randomLock = settings._randomLock;
+            Clock = clock;
+        }
+
         public static RetryPolicy Default { get; } = new RetryPolicy();
 
         public int MaxRetries { get; }
@@ -32,6 +43,11 @@ namespace PartnerSecurity.Http
         public TimeSpan MaxDelay { get; }
         /// <summary>How long one attempt may take before it counts as a connection failure.</summary>
         public TimeSpan AttemptTimeout { get; }
+        /// <summary>How retries tell the time and wait: the real clock, or an emulated cloud's virtual one.</summary>
+        public RetryClock Clock { get; } = RetryClock.Real;
+
+        /// <summary>The same rules on another clock (an emulated cloud's: its waits advance virtual time).</summary>
+        public RetryPolicy WithClock(RetryClock clock) => new RetryPolicy(this, clock ?? throw new ArgumentNullException(nameof(clock)));
 
         public static bool IsRetryable(HttpStatusCode status) =>
             (int)status == 429 || status == HttpStatusCode.ServiceUnavailable || status == HttpStatusCode.GatewayTimeout;
@@ -41,7 +57,7 @@ namespace PartnerSecurity.Http
         /// Retry-After in full (retrying earlier only earns another 429), else backoff.
         /// </summary>
         public TimeSpan DelayFor(HttpResponseMessage response, int attempt) =>
-            ParseRetryAfter(response, DateTimeOffset.UtcNow) ?? Backoff(attempt);
+            ParseRetryAfter(response, Clock.UtcNow) ?? Backoff(attempt);
 
         /// <summary>
         /// The wait before retry number <paramref name="attempt"/> of something that said Retry-After in a

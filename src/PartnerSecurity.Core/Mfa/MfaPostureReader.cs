@@ -200,14 +200,16 @@ namespace PartnerSecurity.Mfa
             var rows = new Dictionary<string, MfaRegistration>(StringComparer.OrdinalIgnoreCase);
             try
             {
-                await foreach (var row in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.Reports.AuthenticationMethods.UserRegistrationDetails.GetAsync(r => r.QueryParameters.Top = UserPageSize, ct)
-                        : graph.Reports.AuthenticationMethods.UserRegistrationDetails.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    if (row.Id == null) continue;
-                    rows[row.Id] = new MfaRegistration(row.IsMfaRegistered == true, row.IsMfaCapable == true, row.MethodsRegistered?.Where(m => m != null).Select(m => m!).ToArray() ?? Array.Empty<string>());
+                    await ReadRegistrationRowsAsync(graph, rows, UserPageSize, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ApiException ex) when (ex.ResponseStatusCode == 400)
+                {
+                    // $top is not documented for this report (docs/emulator.md, "Undocumented points"): read its default pages.
+                    OperationLog.Verbose($"Tenant {tenant.Label}: the registration report refused $top; reading it in its default pages.");
+                    rows.Clear();
+                    await ReadRegistrationRowsAsync(graph, rows, null, cancellationToken).ConfigureAwait(false);
                 }
                 return rows;
             }
@@ -224,6 +226,19 @@ namespace PartnerSecurity.Mfa
                 lock (warnings)
                     warnings.Add($"Tenant {tenant.Label}: the MFA registration report could not be read ({cause}). IsMfaRegistered, IsMfaCapable and MethodsRegistered are empty for its users; the verdicts do not depend on them.");
                 return null;
+            }
+        }
+
+        private static async Task ReadRegistrationRowsAsync(Microsoft.Graph.GraphServiceClient graph, Dictionary<string, MfaRegistration> rows, int? top, CancellationToken cancellationToken)
+        {
+            await foreach (var row in GraphPaging.ReadAllAsync(
+                (link, ct) => link == null
+                    ? graph.Reports.AuthenticationMethods.UserRegistrationDetails.GetAsync(r => r.QueryParameters.Top = top, ct)
+                    : graph.Reports.AuthenticationMethods.UserRegistrationDetails.WithUrl(link).GetAsync(cancellationToken: ct),
+                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            {
+                if (row.Id == null) continue;
+                rows[row.Id] = new MfaRegistration(row.IsMfaRegistered == true, row.IsMfaCapable == true, row.MethodsRegistered?.Where(m => m != null).Select(m => m!).ToArray() ?? Array.Empty<string>());
             }
         }
 
@@ -246,29 +261,50 @@ namespace PartnerSecurity.Mfa
                 if (role.TemplateId != null) names[role.TemplateId] = role.DisplayName ?? role.TemplateId;
             }
 
-            // Listing role assignments requires a $filter: every role, a chunk of ids at a time.
+            // Listing role assignments requires a $filter: every role, a chunk of ids at a time. The list documents
+            // $filter, $expand and $select only: no $top, and its examples use eq; where "in" is refused, one role at a time.
             var grants = new List<MfaRoleGrant>();
             var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < ids.Count; i += RoleFilterChunk)
             {
-                var filter = "roleDefinitionId in (" + string.Join(",", ids.Skip(i).Take(RoleFilterChunk).Select(ODataLiteral.String)) + ")";
-                await foreach (var assignment in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.RoleManagement.Directory.RoleAssignments.GetAsync(r =>
-                        {
-                            r.QueryParameters.Filter = filter;
-                            r.QueryParameters.Expand = new[] { "principal" };
-                            r.QueryParameters.Top = UserPageSize;
-                        }, ct)
-                        : graph.RoleManagement.Directory.RoleAssignments.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                var chunk = ids.Skip(i).Take(RoleFilterChunk).ToList();
+                try
                 {
-                    if (assignment.PrincipalId == null || assignment.RoleDefinitionId == null) continue;
-                    grants.Add(new MfaRoleGrant(assignment.PrincipalId, assignment.RoleDefinitionId, directoryScopeId: assignment.DirectoryScopeId));
-                    if (assignment.Principal is Group group) groups[assignment.PrincipalId] = group.DisplayName;
+                    await ReadAssignmentsAsync(graph, "roleDefinitionId in (" + string.Join(",", chunk.Select(ODataLiteral.String)) + ")", grants, groups, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ApiException ex) when (ex.ResponseStatusCode == 400)
+                {
+                    OperationLog.Verbose("Role assignments: a filter with 'in' was refused; reading them one role at a time.");
+                    foreach (var id in chunk)
+                        await ReadAssignmentsAsync(graph, "roleDefinitionId eq " + ODataLiteral.String(id), grants, groups, cancellationToken).ConfigureAwait(false);
                 }
             }
             return (names, grants, groups);
+        }
+
+        private static async Task ReadAssignmentsAsync(Microsoft.Graph.GraphServiceClient graph, string filter, List<MfaRoleGrant> grants, Dictionary<string, string?> groups,
+            CancellationToken cancellationToken)
+        {
+            var found = new List<(MfaRoleGrant Grant, string? Group)>();
+            await foreach (var assignment in GraphPaging.ReadAllAsync(
+                (link, ct) => link == null
+                    ? graph.RoleManagement.Directory.RoleAssignments.GetAsync(r =>
+                    {
+                        r.QueryParameters.Filter = filter;
+                        r.QueryParameters.Expand = new[] { "principal" };
+                    }, ct)
+                    : graph.RoleManagement.Directory.RoleAssignments.WithUrl(link).GetAsync(cancellationToken: ct),
+                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            {
+                if (assignment.PrincipalId == null || assignment.RoleDefinitionId == null) continue;
+                found.Add((new MfaRoleGrant(assignment.PrincipalId, assignment.RoleDefinitionId, directoryScopeId: assignment.DirectoryScopeId), assignment.Principal is Group group ? group.DisplayName ?? string.Empty : null));
+            }
+            // Only a filter read to its end counts: a refusal midway leaves nothing half-added.
+            foreach (var (grant, group) in found)
+            {
+                grants.Add(grant);
+                if (group != null) groups[grant.PrincipalId] = group.Length == 0 ? null : group;
+            }
         }
 
         /// <summary>PIM-eligible roles; a tenant without PIM (no P2) simply has none. Other failures warn.</summary>
@@ -281,11 +317,7 @@ namespace PartnerSecurity.Mfa
             {
                 await foreach (var schedule in GraphPaging.ReadAllAsync(
                     (link, ct) => link == null
-                        ? graph.RoleManagement.Directory.RoleEligibilitySchedules.GetAsync(r =>
-                        {
-                            r.QueryParameters.Expand = new[] { "principal" };
-                            r.QueryParameters.Top = UserPageSize;
-                        }, ct)
+                        ? graph.RoleManagement.Directory.RoleEligibilitySchedules.GetAsync(r => r.QueryParameters.Expand = new[] { "principal" }, ct)
                         : graph.RoleManagement.Directory.RoleEligibilitySchedules.WithUrl(link).GetAsync(cancellationToken: ct),
                     page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
                 {

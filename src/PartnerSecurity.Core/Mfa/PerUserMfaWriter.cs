@@ -103,8 +103,7 @@ namespace PartnerSecurity.Mfa
             var error = GraphErrors.Translate(result.Status, result.ErrorCode, result.ErrorMessage ?? "the request failed", null, tenant.Id,
                 $"Setting the per-user MFA state of '{userPrincipalName}'");
             var action = error.ErrorId == "GraphAccessDenied"
-                ? "Setting per-user MFA needs the Policy.ReadWrite.AuthenticationMethod permission and the Authentication Policy Administrator role " +
-                  "(in a customer tenant, a GDAP relationship that includes it)."
+                ? GraphErrors.AccessAction(tenant, "Policy.ReadWrite.AuthenticationMethod", "Authentication Policy Administrator")
                 : error.RecommendedAction;
             var message = error.Message.Replace($"tenant '{tenant.Id}'", $"tenant {tenant.Label}");
             return new PartnerSecurityException(error.ErrorId, error.Kind, message, action, null, userPrincipalName);

@@ -123,7 +123,7 @@ namespace PartnerSecurity.PartnerCenter
             using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
-                throw PartnerCenterErrors.Translate((int)response.StatusCode, text, operation, _connection.HomeTenantId);
+                throw PartnerCenterErrors.Translate((int)response.StatusCode, text, operation, _connection.HomeTenantId, _connection.Context);
             try
             {
                 return JsonDocument.Parse(text);
@@ -141,7 +141,12 @@ namespace PartnerSecurity.PartnerCenter
     /// <summary>Turns Partner Center's error body ({ code, description, ... }) into errors that say what to do.</summary>
     public static class PartnerCenterErrors
     {
-        public static PartnerSecurityException Translate(int status, string body, string operation, string partnerTenantId)
+        /// <summary>900421: since April 2026 Partner Center refuses every App+User call without an MFA claim (HTTP 401).</summary>
+        public const string MfaEnforced = "900421";
+        /// <summary>10001: the SDK-era "Authentication failed. MFA required."</summary>
+        public const string MfaRequiredLegacy = "10001";
+
+        public static PartnerSecurityException Translate(int status, string body, string operation, string partnerTenantId, PartnerSecurityContext? connection = null)
         {
             string? code = null, description = null;
             try
@@ -157,9 +162,8 @@ namespace PartnerSecurity.PartnerCenter
             }
             catch (JsonException) { }
             var detail = $"{operation} failed: {description ?? "no description"} (Partner Center {(code == null ? string.Empty : "code " + code + ", ")}HTTP {status}).";
-            if (code == "10001" || (description?.IndexOf("MFA required", StringComparison.OrdinalIgnoreCase) >= 0))
-                return new PartnerSecurityException("PartnerCenterMfaRequired", ErrorKind.AuthenticationError, detail,
-                    "Partner Center accepts App+User calls only from a sign-in that completed MFA: run Connect-PartnerSecurity again and complete MFA (for automation, use an MFA-backed refresh token of the Secure Application Model).", null, partnerTenantId);
+            if (code == MfaEnforced || code == MfaRequiredLegacy || (description?.IndexOf("MFA required", StringComparison.OrdinalIgnoreCase) >= 0))
+                return MfaRequired(detail, partnerTenantId, connection);
             switch (status)
             {
                 case 401:
@@ -178,6 +182,19 @@ namespace PartnerSecurity.PartnerCenter
                         return new PartnerSecurityException("PartnerCenterUnavailable", ErrorKind.ResourceUnavailable, detail, "Partner Center is unavailable; run again later.", null, partnerTenantId);
                     return new PartnerSecurityException("PartnerCenterRequestFailed", ErrorKind.InvalidOperation, detail, null, null, partnerTenantId);
             }
+        }
+
+        /// <summary>One error that names the connection whose sign-in lacks MFA and the way to a compliant one.</summary>
+        private static PartnerSecurityException MfaRequired(string detail, string partnerTenantId, PartnerSecurityContext? connection)
+        {
+            var who = connection == null
+                ? "The connection's sign-in"
+                : $"The connection as {connection.Account} ({connection.AuthMode}) to {connection.TenantName}";
+            var message = $"{who} carries no MFA claim, and Partner Center refuses every App+User call without one (enforced since April 2026). {detail}";
+            var action = connection?.AuthMode == "SecureAppModel"
+                ? "Redo the one-time consent with MFA: New-SecureAppModelToken -ApplicationId <app id> -CertificateThumbprint <thumbprint> -SaveAs <name> (signed in as an integration user who completes MFA), then Connect-PartnerSecurity -RefreshTokenName <name>."
+                : "Sign in with MFA: run Connect-PartnerSecurity again and complete MFA; for automation, redo the Secure Application Model consent with MFA (New-SecureAppModelToken -SaveAs <name>) and connect with -RefreshTokenName <name>.";
+            return new PartnerSecurityException("PartnerCenterMfaRequired", ErrorKind.AuthenticationError, message, action, null, partnerTenantId);
         }
     }
 }

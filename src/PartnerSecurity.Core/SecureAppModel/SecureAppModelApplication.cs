@@ -201,7 +201,7 @@ namespace PartnerSecurity.SecureAppModel
                 result.CertificateThumbprint = request.Certificate.Thumbprint;
                 if (registeredThumbprints.Contains(request.Certificate.Thumbprint, StringComparer.OrdinalIgnoreCase)) return true;
                 if (!await request.ShouldProcess(target, $"Register the certificate {request.Certificate.Thumbprint}").ConfigureAwait(false)) return false;
-                await RegisterAsync(graph, application, registered, request.Certificate, cancellationToken).ConfigureAwait(false);
+                await RegisterAsync(graph, application, request.Certificate, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             // Idempotent: a registered certificate whose key this user holds is reused.
@@ -216,14 +216,26 @@ namespace PartnerSecurity.SecureAppModel
             var generated = SelfSignedCertificates.Create(request.DisplayName, now.AddDays(-1), now + request.CredentialLifetime);
             SelfSignedCertificates.AddToCurrentUserStore(generated);
             result.CertificateThumbprint = generated.Thumbprint;
-            await RegisterAsync(graph, application, registered, generated, cancellationToken).ConfigureAwait(false);
+            await RegisterAsync(graph, application, generated, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        /// <summary>PATCH keyCredentials: the existing certificates (read back with their keys) plus the new one.</summary>
-        private static async Task RegisterAsync(GraphServiceClient graph, Application application, List<KeyCredential> registered, X509Certificate2 certificate, CancellationToken cancellationToken)
+        /// <summary>
+        /// PATCH keyCredentials: every certificate already on the app plus the new one. PATCH replaces the whole
+        /// collection, and Graph returns a certificate's key only when one application is read with
+        /// $select=keyCredentials (null in a list), so the keys are read back that way first: a certificate another
+        /// runbook host registered is kept, never dropped for want of its key.
+        /// </summary>
+        private static async Task RegisterAsync(GraphServiceClient graph, Application application, X509Certificate2 certificate, CancellationToken cancellationToken)
         {
-            var keys = registered.Where(k => k.Key != null)
+            var current = (await graph.Applications[application.Id].GetAsync(r => r.QueryParameters.Select = new[] { "id", "keyCredentials" }, cancellationToken).ConfigureAwait(false))
+                ?.KeyCredentials ?? new List<KeyCredential>();
+            var unreadable = current.FirstOrDefault(k => k.Key == null);
+            if (unreadable != null)
+                throw new PartnerSecurityException("KeyCredentialUnreadable", ErrorKind.InvalidData,
+                    $"Graph returned the certificate {unreadable.KeyId} ({unreadable.DisplayName}) of application {application.AppId} without its key, so a new certificate cannot be added without removing it. Nothing was changed.",
+                    "Run the command again; if it persists, add the certificate in the Entra admin center (App registrations > Certificates & secrets).", null, application.AppId);
+            var keys = current
                 .Select(k => new KeyCredential { KeyId = k.KeyId, Type = k.Type, Usage = k.Usage, Key = k.Key, DisplayName = k.DisplayName })
                 .ToList();
             keys.Add(new KeyCredential

@@ -68,6 +68,7 @@ namespace PartnerSecurity.SecureAppModel
             }
 
             var source = new SecureAppModelTokenSource(app, request.Environment);
+            if (request.Clock != null) source.Clock = request.Clock;
             try
             {
                 var result = await ((IByRefreshToken)app).AcquireTokenByRefreshToken(Scopes(ApiResource.Graph, request.Environment), refreshToken)
@@ -89,10 +90,13 @@ namespace PartnerSecurity.SecureAppModel
                 throw new PartnerSecurityException("NotConnected", ErrorKind.AuthenticationError, "This connection has been closed.", "Run Connect-PartnerSecurity.");
             try
             {
-                var builder = _app.AcquireTokenSilent(Scopes(resource, _environment), _account);
-                if (!string.IsNullOrEmpty(tenantId)) builder = builder.WithTenantId(tenantId);
-                var result = await builder.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                return new AccessToken(result.AccessToken, result.ExpiresOn);
+                return await FreshAsync(async force =>
+                {
+                    var builder = _app.AcquireTokenSilent(Scopes(resource, _environment), _account).WithForceRefresh(force);
+                    if (!string.IsNullOrEmpty(tenantId)) builder = builder.WithTenantId(tenantId);
+                    var result = await builder.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    return new AccessToken(result.AccessToken, result.ExpiresOn);
+                }).ConfigureAwait(false);
             }
             catch (MsalException ex)
             {

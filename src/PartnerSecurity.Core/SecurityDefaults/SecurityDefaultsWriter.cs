@@ -58,9 +58,9 @@ namespace PartnerSecurity.SecurityDefaults
             }
             catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphAccessDenied")
             {
-                throw new PartnerSecurityException("GraphAccessDenied", ErrorKind.PermissionDenied, ex.Message,
-                    "Changing security defaults needs the Policy.ReadWrite.SecurityDefaults permission and the Security Administrator role " +
-                    "(in a customer tenant, a GDAP relationship that includes Security Administrator).", ex, tenant.Requested);
+                throw new PartnerSecurityException("GraphAccessDenied", ErrorKind.PermissionDenied,
+                    ex.Message.Replace($"tenant '{tenant.Id}'", $"tenant {tenant.Label}") + " Nothing was changed.",
+                    GraphErrors.AccessAction(tenant, "Policy.ReadWrite.SecurityDefaults", "Security Administrator"), ex, tenant.Requested);
             }
             catch (PartnerSecurityException ex) when (enabled && ex.ErrorId == "GraphRequestFailed")
             {

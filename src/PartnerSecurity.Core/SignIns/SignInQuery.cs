@@ -37,7 +37,7 @@ namespace PartnerSecurity.SignIns
         public DateTimeOffset Start { get; }
         public DateTimeOffset End { get; }
         /// <summary>Only these users (one query each); null or empty for everyone.</summary>
-        public IReadOnlyList<string>? UserPrincipalNames { get; set; }
+        public IReadOnlyList<SignInUser>? Users { get; set; }
         /// <summary>Only sign-ins that required a single factor (server-side, beta authenticationRequirement).</summary>
         public bool SingleFactorOnly { get; set; }
         /// <summary>Only successful sign-ins (server-side: status/errorCode eq 0).</summary>
@@ -49,10 +49,14 @@ namespace PartnerSecurity.SignIns
         /// <summary>Token refreshes and other non-interactive user sign-ins too (beta returns interactive ones unless asked).</summary>
         public bool IncludeNonInteractive { get; set; }
 
+        /// <summary>The same query for these users, by user principal name (null or empty: everyone).</summary>
+        public SignInQuery ForUsers(IReadOnlyList<string>? userPrincipalNames) =>
+            ForUsers(userPrincipalNames?.Select(u => new SignInUser(u, null)).ToList());
+
         /// <summary>The same query for these users (null or empty: everyone).</summary>
-        public SignInQuery ForUsers(IReadOnlyList<string>? userPrincipalNames) => new SignInQuery(Start, End)
+        public SignInQuery ForUsers(IReadOnlyList<SignInUser>? users) => new SignInQuery(Start, End)
         {
-            UserPrincipalNames = userPrincipalNames,
+            Users = users,
             SingleFactorOnly = SingleFactorOnly,
             SucceededOnly = SucceededOnly,
             FailedOnly = FailedOnly,
@@ -60,8 +64,12 @@ namespace PartnerSecurity.SignIns
             IncludeNonInteractive = IncludeNonInteractive,
         };
 
-        /// <summary>The $filter for one user (or for everyone when <paramref name="userPrincipalName"/> is null).</summary>
-        public string Filter(string? userPrincipalName)
+        /// <summary>
+        /// The $filter for one user (or for everyone when <paramref name="user"/> is null): by userId when the user object
+        /// is known, since the log stores user principal names in lowercase and a guest under their home address, not the
+        /// #EXT# name of their user object; else by the user principal name, in lowercase.
+        /// </summary>
+        public string Filter(SignInUser? user)
         {
             var clauses = new List<string>
             {
@@ -71,7 +79,8 @@ namespace PartnerSecurity.SignIns
                     ? "signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')"
                     : "signInEventTypes/any(t: t eq 'interactiveUser')",
             };
-            if (userPrincipalName != null) clauses.Add("userPrincipalName eq " + ODataLiteral.String(userPrincipalName));
+            if (user?.Id != null) clauses.Add("userId eq " + ODataLiteral.String(user.Id));
+            else if (user?.UserPrincipalName != null) clauses.Add("userPrincipalName eq " + ODataLiteral.String(user.UserPrincipalName.ToLowerInvariant()));
             if (SingleFactorOnly) clauses.Add("authenticationRequirement eq 'singleFactorAuthentication'");
             if (SucceededOnly) clauses.Add("status/errorCode eq 0");
             return string.Join(" and ", clauses);
@@ -97,10 +106,28 @@ namespace PartnerSecurity.SignIns
             return seconds.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         }
 
-        /// <summary>The users of this query, each once (case-insensitively), or a single null for everyone.</summary>
-        internal IReadOnlyList<string?> Users() =>
-            UserPrincipalNames is { Count: > 0 }
-                ? UserPrincipalNames.Distinct(StringComparer.OrdinalIgnoreCase).Select(u => (string?)u).ToList()
-                : new string?[] { null };
+        /// <summary>The users of this query, each once, or a single null for everyone.</summary>
+        internal IReadOnlyList<SignInUser?> DistinctUsers()
+        {
+            if (!(Users is { Count: > 0 })) return new SignInUser?[] { null };
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            return Users.Where(u => seen.Add(u.Id ?? "upn:" + u.UserPrincipalName)).Select(u => (SignInUser?)u).ToList();
+        }
+    }
+
+    /// <summary>A user whose sign-ins to read: the user principal name as given, and the object id once known.</summary>
+    public sealed class SignInUser
+    {
+        public SignInUser(string? userPrincipalName, string? id)
+        {
+            if (userPrincipalName == null && id == null) throw new ArgumentException("A user needs a user principal name or an id.");
+            UserPrincipalName = userPrincipalName;
+            Id = id;
+        }
+
+        public string? UserPrincipalName { get; }
+        public string? Id { get; }
+
+        public override string ToString() => UserPrincipalName ?? Id!;
     }
 }

@@ -33,7 +33,7 @@ namespace PartnerSecurity.SignIns
             Action<long>? pageRead, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             long read = 0;
-            foreach (var user in query.Users())
+            foreach (var user in await ResolveAsync(connection, tenant, query, cancellationToken).ConfigureAwait(false))
             {
                 string? link = GraphRest.Url(connection, beta: true, "/auditLogs/signIns")
                     + "?$filter=" + Uri.EscapeDataString(query.Filter(user))
@@ -52,6 +52,22 @@ namespace PartnerSecurity.SignIns
             }
         }
 
+        /// <summary>
+        /// The query's users with their object ids: users given by name only are looked up in the directory (in bulk), so
+        /// the log is filtered by userId. A name the directory does not know (a guest's home address, a deleted user) is
+        /// read by its user principal name.
+        /// </summary>
+        private static async Task<IReadOnlyList<SignInUser?>> ResolveAsync(PartnerConnection connection, TenantTarget tenant, SignInQuery query, CancellationToken cancellationToken)
+        {
+            var users = query.DistinctUsers();
+            var names = users.Where(u => u != null && u.Id == null).Select(u => u!.UserPrincipalName!).ToList();
+            if (names.Count == 0) return users;
+            var found = await Mfa.PerUserMfaWriter.FindUsersAsync(connection, tenant, names, cancellationToken).ConfigureAwait(false);
+            var resolved = users.Select(u => u != null && u.Id == null && found.TryGetValue(u.UserPrincipalName!, out var user) ? new SignInUser(u.UserPrincipalName, user.Id) : u).ToList();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            return resolved.Where(u => u == null || seen.Add(u.Id ?? "upn:" + u.UserPrincipalName)).ToList();
+        }
+
         private static async Task<(List<SignInActivity> Items, string? Next)> ReadPageAsync(PartnerConnection connection, TenantTarget tenant, string url, CancellationToken cancellationToken)
         {
             JsonDocument? page;
@@ -62,6 +78,11 @@ namespace PartnerSecurity.SignIns
             catch (PartnerSecurityException ex) when (ex.ErrorId == "PremiumLicenseRequired")
             {
                 throw PremiumRequired(tenant, ex);
+            }
+            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphAccessDenied")
+            {
+                throw new PartnerSecurityException(ex.ErrorId, ex.Kind, ex.Message,
+                    GraphErrors.AccessAction(tenant, "AuditLog.Read.All and Directory.Read.All", "Global Reader, Reports Reader, Security Reader, Security Operator or Security Administrator"), ex, tenant.Requested);
             }
             using (page)
             {
@@ -95,7 +116,6 @@ namespace PartnerSecurity.SignIns
         {
             var status = Object(item, "status");
             int errorCode = status is JsonElement s && s.TryGetProperty("errorCode", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var c) ? c : 0;
-            var mfa = Object(item, "mfaDetail");
             var client = String(item, "clientAppUsed");
             return new SignInActivity
             {
@@ -112,7 +132,7 @@ namespace PartnerSecurity.SignIns
                 IsLegacyAuthentication = LegacyAuthentication.IsLegacy(client),
                 IsInteractive = Interactive(item),
                 AuthenticationRequirement = String(item, "authenticationRequirement"),
-                MfaMethod = mfa is JsonElement m ? NullIfEmpty(String(m, "authMethod")) : null,
+                MfaMethod = MfaMethod(item, errorCode == 0),
                 ConditionalAccessStatus = String(item, "conditionalAccessStatus"),
                 Succeeded = errorCode == 0,
                 ErrorCode = errorCode,
@@ -121,6 +141,27 @@ namespace PartnerSecurity.SignIns
                 Location = Place(Object(item, "location")),
             };
         }
+
+        /// <summary>
+        /// How MFA was met, from authenticationDetails (beta mfaDetail is deprecated and Graph leaves it null): the method
+        /// of the succeeded step whose requirement is MFA ("MFA", "Multifactor authentication"...); for a successful
+        /// sign-in that required MFA without such a step, its passwordless primary method (FIDO2, Windows Hello). Older
+        /// records that still carry mfaDetail fall back to it.
+        /// </summary>
+        private static string? MfaMethod(JsonElement item, bool succeeded)
+        {
+            var steps = item.TryGetProperty("authenticationDetails", out var details) && details.ValueKind == JsonValueKind.Array
+                ? details.EnumerateArray().Where(d => d.ValueKind == JsonValueKind.Object && d.TryGetProperty("succeeded", out var ok) && ok.ValueKind == JsonValueKind.True).ToList()
+                : new List<JsonElement>();
+            var method = steps.Where(d => IsMfaRequirement(String(d, "authenticationStepRequirement"))).Select(d => NullIfEmpty(String(d, "authenticationMethod"))).LastOrDefault(m => m != null);
+            if (method == null && succeeded && String(item, "authenticationRequirement") == "multiFactorAuthentication")
+                method = steps.Select(d => NullIfEmpty(String(d, "authenticationMethod"))).LastOrDefault(m => m != null && !string.Equals(m, "Password", StringComparison.OrdinalIgnoreCase));
+            return method ?? (Object(item, "mfaDetail") is JsonElement m ? NullIfEmpty(String(m, "authMethod")) : null);
+        }
+
+        private static bool IsMfaRequirement(string? requirement) =>
+            requirement != null && (requirement.IndexOf("mfa", StringComparison.OrdinalIgnoreCase) >= 0
+                || requirement.Replace("-", string.Empty).IndexOf("multifactor", StringComparison.OrdinalIgnoreCase) >= 0);
 
         private static bool Interactive(JsonElement item)
         {

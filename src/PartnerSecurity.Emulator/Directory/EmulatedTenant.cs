@@ -21,6 +21,7 @@ namespace PartnerSecurity.Emulator.Directory
         public EmulatedTenant(TenantSnapshot snapshot, EmulatedTenant? partner = null, CustomerSnapshot? asCustomer = null)
         {
             Snapshot = snapshot;
+            SignInRecords.Normalize(snapshot);
             Partner = partner;
             AsCustomer = asCustomer;
             _usersById = snapshot.Users.ToDictionary(u => (string)u["id"]!, StringComparer.OrdinalIgnoreCase);

@@ -34,6 +34,23 @@ namespace PartnerSecurity.Emulator.Graph
         public string[]? DefaultSelect { get; set; }
         /// <summary>Properties $select may name; null means any.</summary>
         public HashSet<string>? Properties { get; set; }
+        /// <summary>
+        /// Directory objects (users, groups, applications, service principals): ne, not and endswith in $filter, and
+        /// $filter beside $orderby, are "advanced queries" that need $count=true and ConsistencyLevel: eventual; $search
+        /// needs the header.
+        /// </summary>
+        public bool AdvancedQueries { get; set; }
+        /// <summary>Properties $orderby may name; empty: $orderby is refused (when supported at all).</summary>
+        public HashSet<string> OrderBy { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Query options the endpoint's documentation does not list, accepted unless <see cref="EmulatorOptions.RefuseUndocumentedQueries"/>.</summary>
+        public HashSet<string> UndocumentedOptions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>$filter operators the documentation does not show (property, operation), likewise.</summary>
+        public HashSet<(string Property, string Operation)> UndocumentedFilters { get; } = new HashSet<(string, string)>();
+
+        /// <summary>Properties $search may name ("property:text").</summary>
+        public HashSet<string> Search { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Properties whose eq/ne compare strings exactly (the sign-in log's lowercase userPrincipalName).</summary>
+        public HashSet<string> CaseSensitive { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         public bool AllowOr { get; set; } = true;
         public bool AllowNot { get; set; }
 
@@ -57,18 +74,45 @@ namespace PartnerSecurity.Emulator.Graph
             return this;
         }
 
+        /// <summary>Marks query options as accepted although the endpoint's documentation does not list them.</summary>
+        public CollectionPolicy Undocumented(params string[] options)
+        {
+            UndocumentedOptions.UnionWith(options);
+            return this;
+        }
+
+        /// <summary>Marks a $filter operator on a property as accepted although the documentation does not show it.</summary>
+        public CollectionPolicy UndocumentedFilter(string property, string operation)
+        {
+            UndocumentedFilters.Add((property, operation));
+            return this;
+        }
+
+        public CollectionPolicy OrderedBy(params string[] properties)
+        {
+            OrderBy.UnionWith(properties);
+            return this;
+        }
+
+        public CollectionPolicy Searchable(params string[] properties)
+        {
+            Search.UnionWith(properties);
+            return this;
+        }
+
         /// <summary>Throws Graph's 400 for the first use of $filter this endpoint does not support.</summary>
-        public void Validate(FilterNode filter)
+        public void Validate(FilterNode filter, bool refuseUndocumented = false)
         {
             foreach (var (property, operation) in filter.Uses())
             {
                 if (property.Length == 0)
                 {
-                    if (operation == "or" && !AllowOr || operation == "not" && !AllowNot)
+                    if (operation == "or" && !AllowOr || operation == "not" && !AllowNot && !AdvancedQueries)
                         throw GraphException.UnsupportedQuery($"Unsupported query: the '{operation}' operator is not supported on '{ContextPath}'.");
                     continue;
                 }
-                if (!_filterable.TryGetValue(property, out var allowed) || !allowed.Contains(operation))
+                if (!_filterable.TryGetValue(property, out var allowed) || !allowed.Contains(operation)
+                    || (refuseUndocumented && UndocumentedFilters.Contains((property, operation))))
                     throw GraphException.UnsupportedQuery($"Unsupported or invalid query filter clause specified for property '{property}' of resource '{ResourceType.Replace("microsoft.graph.", string.Empty)}'.");
             }
         }

@@ -28,15 +28,18 @@ namespace PartnerSecurity.Emulator.Graph
         public static HttpResponseMessage Serve(GraphCall call, IEnumerable<JsonObject> source, CollectionPolicy policy, Func<JsonObject, JsonObject>? shape)
         {
             var query = call.Request.Query;
-            CheckOptions(query, policy, allowCount: true);
+            CheckOptions(call, query, policy, allowCount: true);
 
             IEnumerable<JsonObject> items = source;
-            var filter = Filter(query, policy);
+            var filter = Filter(call, query, policy);
+            CheckAdvanced(call, query, policy, filter);
             if (filter != null)
             {
                 var empty = new Dictionary<string, JsonNode?>();
                 items = items.Where(i => filter.Evaluate(i, empty));
             }
+            items = Searched(call, query, policy, items);
+            items = Ordered(query, policy, items);
             var all = items as IList<JsonObject> ?? items.ToList();
 
             int pageSize = PageSize(query, policy);
@@ -71,8 +74,8 @@ namespace PartnerSecurity.Emulator.Graph
             Func<FilterNode?, Func<JsonObject, bool>>? implicitFilter, Func<JsonObject, JsonObject>? shape)
         {
             var query = call.Request.Query;
-            CheckOptions(query, policy, allowCount: false);
-            var filter = Filter(query, policy);
+            CheckOptions(call, query, policy, allowCount: false);
+            var filter = Filter(call, query, policy);
             int pageSize = PageSize(query, policy);
             var fingerprint = Fingerprint(call.Request);
             int position = 0;
@@ -100,20 +103,94 @@ namespace PartnerSecurity.Emulator.Graph
             return EmulatorResponse.Json(HttpStatusCode.OK, body, EmulatorResponse.GraphJson);
         }
 
-        private static void CheckOptions(IReadOnlyDictionary<string, string> query, CollectionPolicy policy, bool allowCount)
+        private static bool Eventual(GraphCall call) => string.Equals(call.Request.Header("ConsistencyLevel"), "eventual", StringComparison.OrdinalIgnoreCase);
+
+        private static bool Counted(IReadOnlyDictionary<string, string> query) =>
+            query.TryGetValue("$count", out var count) && string.Equals(count, "true", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>ne, not, endswith, and $filter with $orderby on directory objects: advanced queries, refused without $count=true and ConsistencyLevel: eventual.</summary>
+        private static void CheckAdvanced(GraphCall call, IReadOnlyDictionary<string, string> query, CollectionPolicy policy, FilterNode? filter)
         {
+            if (!policy.AdvancedQueries || (Eventual(call) && Counted(query))) return;
+            var advanced = filter?.Uses().Select(u => u.Operation).FirstOrDefault(op => op == "ne" || op == "not" || op == "endswith");
+            if (advanced != null)
+                throw GraphException.UnsupportedQuery($"Operator '{advanced}' is not supported because the required parameters might be missing. Try adding $count with a value of true and ConsistencyLevel header with a value of eventual.");
+            if (filter != null && query.ContainsKey("$orderby"))
+                throw GraphException.UnsupportedQuery("Sorting with $orderby beside $filter is an advanced query: add $count=true and the header ConsistencyLevel: eventual.");
+        }
+
+        /// <summary>$search="property:text" (clauses joined by AND or OR), as directory objects take it: only with ConsistencyLevel: eventual.</summary>
+        private static IEnumerable<JsonObject> Searched(GraphCall call, IReadOnlyDictionary<string, string> query, CollectionPolicy policy, IEnumerable<JsonObject> items)
+        {
+            if (!query.TryGetValue("$search", out var search) || search.Trim().Length == 0) return items;
+            if (!Eventual(call))
+                throw GraphException.UnsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+            var any = System.Text.RegularExpressions.Regex.IsMatch(search, @"\bOR\b");
+            var clauses = System.Text.RegularExpressions.Regex.Split(search, @"\s+(?:AND|OR)\s+").Select(c => c.Trim().Trim('"')).ToList();
+            var tests = new List<Func<JsonObject, bool>>();
+            foreach (var clause in clauses)
+            {
+                int colon = clause.IndexOf(':');
+                if (colon <= 0 || !policy.Search.Contains(clause.Substring(0, colon)))
+                    throw GraphException.UnsupportedQuery($"Invalid $search clause '{clause}': use \"property:text\" with one of {string.Join(", ", policy.Search)}.");
+                var property = clause.Substring(0, colon);
+                var text = clause.Substring(colon + 1);
+                tests.Add(item => ODataFilter.Navigate(item, property) is JsonValue v && v.TryGetValue(out string? value) && value != null
+                    && value.IndexOf(text, StringComparison.OrdinalIgnoreCase) >= 0);
+            }
+            return items.Where(i => any ? tests.Any(t => t(i)) : tests.All(t => t(i)));
+        }
+
+        /// <summary>$orderby on the properties the endpoint sorts by, "asc" or "desc", honoured; anything else is Graph's 400.</summary>
+        private static IEnumerable<JsonObject> Ordered(IReadOnlyDictionary<string, string> query, CollectionPolicy policy, IEnumerable<JsonObject> items)
+        {
+            if (!query.TryGetValue("$orderby", out var orderBy) || orderBy.Trim().Length == 0) return items;
+            IOrderedEnumerable<JsonObject>? ordered = null;
+            foreach (var term in orderBy.Split(','))
+            {
+                var parts = term.Trim().Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length == 0 || parts.Length > 2 || !policy.OrderBy.Contains(parts[0])
+                    || (parts.Length == 2 && !parts[1].Equals("asc", StringComparison.OrdinalIgnoreCase) && !parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase)))
+                    throw GraphException.UnsupportedQuery($"Order by not supported for '{term.Trim()}' on '{policy.ContextPath}'.");
+                var property = parts[0];
+                bool descending = parts.Length == 2 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase);
+                Func<JsonObject, string> key = item => ODataFilter.Navigate(item, property) is JsonValue v && v.TryGetValue(out string? text) ? text ?? string.Empty : string.Empty;
+                ordered = ordered == null
+                    ? (descending ? items.OrderByDescending(key, StringComparer.OrdinalIgnoreCase) : items.OrderBy(key, StringComparer.OrdinalIgnoreCase))
+                    : (descending ? ordered.ThenByDescending(key, StringComparer.OrdinalIgnoreCase) : ordered.ThenBy(key, StringComparer.OrdinalIgnoreCase));
+            }
+            return ordered ?? items;
+        }
+
+        /// <summary>The $select of a request for one entity, its names checked against the type's properties.</summary>
+        public static string[]? SelectOf(EmulatorRequest request, string[] properties, string type)
+        {
+            if (!request.Query.TryGetValue("$select", out var text) || text.Trim().Length == 0) return null;
+            var select = text.Split(',').Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+            var known = new HashSet<string>(properties, StringComparer.OrdinalIgnoreCase);
+            foreach (var name in select)
+            {
+                if (!known.Contains(name))
+                    throw GraphException.BadRequest($"Parsing OData Select and Expand failed: Could not find a property named '{name}' on type '{type}'.");
+            }
+            return select;
+        }
+
+        private static void CheckOptions(GraphCall call, IReadOnlyDictionary<string, string> query, CollectionPolicy policy, bool allowCount)
+        {
+            bool refuse = call.Context.Options.RefuseUndocumentedQueries;
             foreach (var option in query.Keys.Where(k => k.StartsWith("$", StringComparison.Ordinal)))
             {
-                if (!policy.SupportedOptions.Contains(option) && !(allowCount && option == "$count"))
+                if ((!policy.SupportedOptions.Contains(option) && !(allowCount && option == "$count")) || (refuse && policy.UndocumentedOptions.Contains(option)))
                     throw GraphException.BadRequest($"Query option '{option}' is not supported on '{policy.ContextPath}'.", "Request_UnsupportedQuery");
             }
         }
 
-        private static FilterNode? Filter(IReadOnlyDictionary<string, string> query, CollectionPolicy policy)
+        private static FilterNode? Filter(GraphCall call, IReadOnlyDictionary<string, string> query, CollectionPolicy policy)
         {
             if (!query.TryGetValue("$filter", out var filterText) || filterText.Trim().Length == 0) return null;
-            var filter = ODataFilter.Parse(filterText);
-            policy.Validate(filter);
+            var filter = ODataFilter.Parse(filterText, policy.CaseSensitive.Count == 0 ? null : policy.CaseSensitive);
+            policy.Validate(filter, call.Context.Options.RefuseUndocumentedQueries);
             return filter;
         }
 

@@ -48,7 +48,8 @@ namespace PartnerSecurity.Emulator.Graph
         public static GraphException BadRequest(string message, string code = "BadRequest") => new GraphException(HttpStatusCode.BadRequest, code, message);
         public static GraphException UnsupportedQuery(string message) => new GraphException(HttpStatusCode.BadRequest, "Request_UnsupportedQuery", message);
         public static GraphException NotFound(string message) => new GraphException(HttpStatusCode.NotFound, "Request_ResourceNotFound", message);
-        public static GraphException Throttled(int retryAfterSeconds) =>
+        /// <summary>429 TooManyRequests; without seconds, no Retry-After header (conditional access sends none).</summary>
+        public static GraphException Throttled(int? retryAfterSeconds) =>
             new GraphException((HttpStatusCode)429, "TooManyRequests", "Please retry again later.") { RetryAfterSeconds = retryAfterSeconds };
         public static GraphException Forbidden(string message, string code = "Authorization_RequestDenied") => new GraphException(HttpStatusCode.Forbidden, code, message);
     }

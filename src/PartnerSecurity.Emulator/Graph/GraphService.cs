@@ -51,6 +51,10 @@ namespace PartnerSecurity.Emulator.Graph
 
         public EmulatorContext Context => _context;
 
+        /// <summary>Every operation served, as (version, method, anchored path pattern): what <see cref="GraphAccess.Rules"/> must cover.</summary>
+        public IEnumerable<(string Version, string Method, string Pattern)> Routes =>
+            _v1.Routes.Select(r => ("v1.0", r.Method, r.Pattern)).Concat(_beta.Routes.Select(r => ("beta", r.Method, r.Pattern)));
+
         /// <summary>Maps a route on v1.0, beta, or both ("*").</summary>
         public GraphService Map(string versions, string method, string pattern, Func<EmulatorRequest, GraphCall, HttpResponseMessage> handler)
         {
@@ -93,6 +97,8 @@ namespace PartnerSecurity.Emulator.Graph
                     var segment = rest.Trim('/').Split('/')[0];
                     throw GraphException.BadRequest($"Resource not found for the segment '{segment}'.");
                 }
+                GraphThrottling.Admit(call, rest);
+                GraphAccess.Check(call, request.Method, rest);
                 lock (tenant.Sync)
                 {
                     return handler(request, call);

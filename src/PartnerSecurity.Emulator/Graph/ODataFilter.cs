@@ -20,7 +20,10 @@ namespace PartnerSecurity.Emulator.Graph
 
     public static class ODataFilter
     {
-        public static FilterNode Parse(string text) => new Parser(text).ParseAll();
+        public static FilterNode Parse(string text) => new Parser(text, null).ParseAll();
+
+        /// <summary>As <see cref="Parse(string)"/>; "eq"/"ne" on the <paramref name="caseSensitive"/> properties compare strings exactly.</summary>
+        public static FilterNode Parse(string text, ISet<string>? caseSensitive) => new Parser(text, caseSensitive).ParseAll();
 
         // ------------------------------------------------------------------ nodes
 
@@ -45,14 +48,15 @@ namespace PartnerSecurity.Emulator.Graph
 
         internal sealed class Comparison : FilterNode
         {
-            public Comparison(string op, Operand left, Operand right) { Op = op; Left = left; Right = right; }
+            public Comparison(string op, Operand left, Operand right, bool caseSensitive = false) { Op = op; Left = left; Right = right; CaseSensitive = caseSensitive; }
             public string Op { get; }
+            public bool CaseSensitive { get; }
             public Operand Left { get; }
             public Operand Right { get; }
 
             public override bool Evaluate(JsonObject item, IReadOnlyDictionary<string, JsonNode?> v)
             {
-                int? order = Compare(Left.Value(item, v), Right.Value(item, v), out bool equal);
+                int? order = Compare(Left.Value(item, v), Right.Value(item, v), out bool equal, CaseSensitive);
                 switch (Op)
                 {
                     case "eq": return equal;
@@ -178,7 +182,7 @@ namespace PartnerSecurity.Emulator.Graph
             node is JsonValue value && value.TryGetValue(out string? s) ? s : node?.ToJsonString();
 
         /// <summary>Compares like Graph: strings case-insensitively, ISO dates as instants, numbers and booleans by value.</summary>
-        private static int? Compare(JsonNode? left, JsonNode? right, out bool equal)
+        private static int? Compare(JsonNode? left, JsonNode? right, out bool equal, bool caseSensitive = false)
         {
             if (left == null || right == null)
             {
@@ -192,8 +196,9 @@ namespace PartnerSecurity.Emulator.Graph
                 var ls = AsString(lv)!;
                 var rs = AsString(rv)!;
                 if (TryDate(ls, out var ld) && TryDate(rs, out var rd)) { equal = ld == rd; return ld.CompareTo(rd); }
-                equal = string.Equals(ls, rs, StringComparison.OrdinalIgnoreCase);
-                return string.Compare(ls, rs, StringComparison.OrdinalIgnoreCase);
+                var comparison = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+                equal = string.Equals(ls, rs, comparison);
+                return string.Compare(ls, rs, comparison);
             }
             equal = false;
             return null;
@@ -220,10 +225,12 @@ namespace PartnerSecurity.Emulator.Graph
             private int _position;
             private readonly Stack<string> _variables = new Stack<string>();
             private readonly string _text;
+            private readonly ISet<string>? _caseSensitive;
 
-            public Parser(string text)
+            public Parser(string text, ISet<string>? caseSensitive)
             {
                 _text = text;
+                _caseSensitive = caseSensitive;
                 _tokens = Tokenize(text);
             }
 
@@ -316,7 +323,9 @@ namespace PartnerSecurity.Emulator.Graph
                 if (op != "eq" && op != "ne" && op != "gt" && op != "ge" && op != "lt" && op != "le")
                     throw Invalid($"'{op}' is not a supported operator");
                 var right = ParseOperand();
-                return new Comparison(op, left, right);
+                bool exact = _caseSensitive != null && (op == "eq" || op == "ne")
+                    && ((left.Path != null && left.Variable == null && _caseSensitive.Contains(left.Path)) || (right.Path != null && right.Variable == null && _caseSensitive.Contains(right.Path)));
+                return new Comparison(op, left, right, exact);
             }
 
             private Operand ParseOperand()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -23,6 +24,9 @@ namespace PartnerSecurity.Emulator.Http
 
         public Router<TContext> Map(string method, string pattern, Func<EmulatorRequest, TContext, HttpResponseMessage> handler) =>
             Map(method, pattern, (r, c) => Task.FromResult(handler(r, c)));
+
+        /// <summary>Every route, as (method, anchored pattern).</summary>
+        public IEnumerable<(string Method, string Pattern)> Routes => _routes.Select(r => (r.Method, r.Pattern.ToString()));
 
         /// <summary>The handler for the request, or null; <paramref name="pathKnown"/> says whether another method would match.</summary>
         public Func<EmulatorRequest, TContext, Task<HttpResponseMessage>>? Find(EmulatorRequest request, string path, out bool pathKnown)

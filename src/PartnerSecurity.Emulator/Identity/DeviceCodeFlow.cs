@@ -94,7 +94,7 @@ namespace PartnerSecurity.Emulator.Identity
 
             var code = form.TryGetValue("device_code", out var d) ? d : form.TryGetValue("code", out var c) ? c : null;
             if (string.IsNullOrEmpty(code) || !pending.TryGetValue(code!, out var record))
-                return Error("invalid_grant", 70019, "Verification code expired or was not recognized (bad_verification_code).");
+                return Error("bad_verification_code", 70018, "The device_code sent to the token endpoint wasn't recognized.");
             if (!string.Equals(record.Client.AppId, client.AppId, StringComparison.OrdinalIgnoreCase))
                 return Error("invalid_grant", 70000, "The provided grant is invalid: the device code was issued to a different client.");
             if (now - record.IssuedAt > Lifetime)

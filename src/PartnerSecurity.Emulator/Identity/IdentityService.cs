@@ -230,13 +230,7 @@ namespace PartnerSecurity.Emulator.Identity
             return (50020, $"User account '{upn}' from identity provider 'https://sts.windows.net/{home.Id}/' does not exist in tenant '{target.DisplayName}' and cannot access the application in that tenant. The account needs to be added as an external user in the tenant first, or the partner needs an active GDAP relationship with this customer.");
         }
 
-        private bool HasActiveGdap(EmulatedTenant customer)
-        {
-            var now = _context.Clock.UtcNow;
-            return customer.AsCustomer!.GdapRelationships.Any(r =>
-                string.Equals((string?)r["status"], "active", StringComparison.OrdinalIgnoreCase)
-                && (!(r["endDateTime"] is JsonNode end) || !DateTimeOffset.TryParse((string?)end, out var until) || until > now));
-        }
+        private bool HasActiveGdap(EmulatedTenant customer) => GdapAccess.ActiveRelationships(customer, _context.Clock.UtcNow).Any();
 
         private static Uri AppendQuery(Uri uri, IDictionary<string, string?> parameters)
         {
@@ -414,14 +408,17 @@ namespace PartnerSecurity.Emulator.Identity
             var mfaCheck = MfaRequirement?.Invoke(target, home, user, grant, client, scopes);
             if (mfaCheck != null)
                 return error("invalid_grant", mfaCheck.Value.Code, mfaCheck.Value.Description, HttpStatusCode.BadRequest, "basic_action");
+            var granted = Consent.Delegated(client, target, scopes, out var consentError);
+            if (granted == null)
+                return error("invalid_grant", Consent.ConsentMissing, consentError, HttpStatusCode.BadRequest, "consent_required");
 
             var body = new JsonObject
             {
                 ["token_type"] = "Bearer",
-                ["scope"] = TokenIssuer.ResponseScope(scopes, delegated: true),
+                ["scope"] = TokenIssuer.ResponseScope(scopes, granted),
                 ["expires_in"] = _context.Options.AccessTokenLifetimeSeconds,
                 ["ext_expires_in"] = _context.Options.AccessTokenLifetimeSeconds,
-                ["access_token"] = _issuer.UserAccessToken(target, home, user, client, scopes, grant.Amr, clientAuth),
+                ["access_token"] = _issuer.UserAccessToken(target, home, user, client, scopes, granted, grant.Amr, clientAuth),
             };
             if (scopes.WantsRefreshToken)
                 body["refresh_token"] = _context.Grants.AddRefreshToken(new RefreshTokenRecord(grant, now));

@@ -18,7 +18,9 @@ namespace PartnerSecurity.Emulator.Identity
 
         private long Now => _context.Clock.UtcNow.ToUnixTimeSeconds();
 
-        public string UserAccessToken(EmulatedTenant target, EmulatedTenant home, JsonObject user, ClientApp client, ScopeRequest scopes, IReadOnlyList<string> amr, int clientAuthentication)
+        /// <param name="granted">The delegated permissions consented (<see cref="Consent.Delegated"/>): the token's scp.</param>
+        public string UserAccessToken(EmulatedTenant target, EmulatedTenant home, JsonObject user, ClientApp client, ScopeRequest scopes, IReadOnlyList<string> granted,
+            IReadOnlyList<string> amr, int clientAuthentication)
         {
             var userId = (string)user["id"]!;
             var payload = CommonAccessClaims(target, client, scopes.Resource, clientAuthentication);
@@ -30,7 +32,7 @@ namespace PartnerSecurity.Emulator.Identity
             payload["name"] = (string?)user["displayName"];
             payload["amr"] = new JsonArray(amr.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray());
             payload["acr"] = "1";
-            payload["scp"] = string.Join(" ", GrantedPermissions(scopes, delegated: true));
+            payload["scp"] = string.Join(" ", granted);
             if (target == home)
                 payload["wids"] = new JsonArray(home.ActiveRoleTemplateIds(userId).Select(r => (JsonNode)JsonValue.Create(r)!).ToArray());
             else
@@ -45,7 +47,8 @@ namespace PartnerSecurity.Emulator.Identity
             payload["idtyp"] = "app";
             payload["oid"] = servicePrincipalId;
             payload["sub"] = servicePrincipalId;
-            payload["roles"] = new JsonArray(GrantedPermissions(scopes, delegated: false).Select(r => (JsonNode)JsonValue.Create(r)!).ToArray());
+            // Only what was consented to the application's service principal in the tenant, whatever .default asked.
+            payload["roles"] = new JsonArray(Consent.Application(target, client.AppId, scopes.Resource).Select(r => (JsonNode)JsonValue.Create(r)!).ToArray());
             return Sign(payload);
         }
 
@@ -75,14 +78,11 @@ namespace PartnerSecurity.Emulator.Identity
             Base64Url.Encode(new JsonObject { ["uid"] = userId, ["utid"] = homeTenantId }.ToJsonString());
 
         /// <summary>Fully qualified scopes for the token response's "scope" field.</summary>
-        public static string ResponseScope(ScopeRequest scopes, bool delegated)
+        public static string ResponseScope(ScopeRequest scopes, IReadOnlyList<string> granted)
         {
-            var granted = GrantedPermissions(scopes, delegated).Select(p => scopes.ResourcePrefix.TrimEnd('/') + "/" + p);
-            return string.Join(" ", granted.Concat(scopes.Oidc.Where(s => s != "offline_access")));
+            var qualified = granted.Select(p => scopes.ResourcePrefix.TrimEnd('/') + "/" + p);
+            return string.Join(" ", qualified.Concat(scopes.Oidc.Where(s => s != "offline_access")));
         }
-
-        private static IEnumerable<string> GrantedPermissions(ScopeRequest scopes, bool delegated) =>
-            scopes.IsDefault ? (delegated ? scopes.Resource.DelegatedDefault : scopes.Resource.ApplicationDefault) : scopes.Permissions;
 
         private JsonObject CommonAccessClaims(EmulatedTenant target, ClientApp client, ResourceApi resource, int clientAuthentication)
         {

@@ -60,6 +60,8 @@ namespace PartnerSecurity.Emulator.PartnerCenter
             if (claims == null) return authError!;
             var tenant = _context.Cloud.FindTenant((string?)claims["tid"] ?? string.Empty);
             if (tenant == null) return Error(HttpStatusCode.Unauthorized, 800001, "Partner Token missing in request context.");
+            var throttled = Throttle(request, tenant);
+            if (throttled != null) return throttled;
             try
             {
                 return handler(request, new PartnerCenterCall(request, tenant, claims)).GetAwaiter().GetResult();
@@ -87,16 +89,28 @@ namespace PartnerSecurity.Emulator.PartnerCenter
                 error = Unauthorized(900401, "Authentication failed: the token is invalid, expired, or not issued for https://api.partnercenter.microsoft.com.");
                 return null;
             }
-            // App+User calls must carry MFA (the partner security requirement). The exact status and code
-            // Partner Center returns are not documented; this is the SDK's reported "MFA required (10001)".
+            // Since April 2026 every App+User call without an MFA claim is refused with 401 and code 900421
+            // (Microsoft's partner blog, CSP technical changes FY26 Q4). The body's wording is not documented.
             bool appOnly = (string?)claims["idtyp"] == "app";
             bool mfa = claims["amr"] is JsonArray amr && amr.Any(a => string.Equals((string?)a, "mfa", StringComparison.OrdinalIgnoreCase));
             if (!appOnly && !mfa)
             {
-                error = Unauthorized(10001, "Authentication failed. MFA required.");
+                error = Unauthorized("900421", "Multi-factor authentication is required for App+User calls to the Partner Center API: the access token carries no MFA claim.");
                 return null;
             }
             return claims;
+        }
+
+        /// <summary>
+        /// Partner Center's limit on the customer resource: 500 requests a minute per partner tenant, then 429 with
+        /// Retry-After (api-throttling-guidance, customer-resources).
+        /// </summary>
+        private HttpResponseMessage? Throttle(EmulatorRequest request, EmulatedTenant tenant)
+        {
+            var limits = _context.Options.Throttling;
+            if (limits == null || !request.Path.StartsWith("/v1/customers", StringComparison.OrdinalIgnoreCase)) return null;
+            var wait = _context.Throttle.Admit(_context.Clock.UtcNow, ("pc-customers|" + tenant.Id, limits.PartnerCenterCustomersPerTenantPerMinute, ThrottleLimits.PartnerCenterWindow));
+            return wait is TimeSpan w ? Throttled(Math.Max(1, (int)Math.Ceiling(w.TotalSeconds)).ToString(CultureInfo.InvariantCulture)) : null;
         }
 
         // ------------------------------------------------------------ customers
@@ -216,7 +230,9 @@ namespace PartnerSecurity.Emulator.PartnerCenter
         // ------------------------------------------------------------ errors
 
         /// <summary>Partner Center's error body: { code, description, data, source }.</summary>
-        public static HttpResponseMessage Error(HttpStatusCode status, int code, string description) =>
+        public static HttpResponseMessage Error(HttpStatusCode status, int code, string description) => Error(status, JsonValue.Create(code), description);
+
+        private static HttpResponseMessage Error(HttpStatusCode status, JsonNode code, string description) =>
             EmulatorResponse.Json(status, new JsonObject
             {
                 ["code"] = code,
@@ -225,7 +241,12 @@ namespace PartnerSecurity.Emulator.PartnerCenter
                 ["source"] = "PartnerFD",
             });
 
-        private HttpResponseMessage Unauthorized(int code, string description)
+        private HttpResponseMessage Unauthorized(int code, string description) => Unauthorized(JsonValue.Create(code), description);
+
+        /// <summary>A 401 with a code Partner Center sends as a string (900421).</summary>
+        private HttpResponseMessage Unauthorized(string code, string description) => Unauthorized(JsonValue.Create(code)!, description);
+
+        private HttpResponseMessage Unauthorized(JsonNode code, string description)
         {
             var response = Error(HttpStatusCode.Unauthorized, code, description);
             response.Headers.TryAddWithoutValidation("WWW-Authenticate", $"OAuth realm=urn:cpsvc:cpid:{_context.Cloud.Home.Id}");

@@ -111,6 +111,7 @@ namespace PartnerSecurity.Emulator.Snapshots
                     {
                         var itemPath = $"{path}.{key}[{i}]";
                         var item = Object(array[i], itemPath);
+                        if (key == "conditionalAccessPolicies" && item["id"] == null) item = WithGeneratedId(item, itemPath, snapshot, ids);
                         var id = String(item["id"], itemPath + ".id");
                         if (!ids.Add(id)) throw Fail(itemPath + ".id", $"duplicate id '{id}' in '{key}'.");
                         // Detach from the parsed document so the emulator may move and edit items freely.
@@ -120,6 +121,7 @@ namespace PartnerSecurity.Emulator.Snapshots
 
                 ValidateUsers(snapshot, path);
                 ValidateGroupMembers(snapshot, path);
+                WarnUnknownRoles(snapshot, path);
 
                 if (root.TryGetPropertyValue("securityDefaults", out var defaults) && defaults != null)
                 {
@@ -164,6 +166,39 @@ namespace PartnerSecurity.Emulator.Snapshots
                     info.PremiumLicense = p;
                 }
                 return info;
+            }
+
+            /// <summary>
+            /// A conditional access policy without an id (the Entra admin center's "Download JSON" writes none) gets one
+            /// derived from the tenant and its display name, the same at every load, and a warning.
+            /// </summary>
+            private JsonObject WithGeneratedId(JsonObject policy, string itemPath, TenantSnapshot snapshot, HashSet<string> taken)
+            {
+                var name = policy["displayName"] is JsonValue v && v.TryGetValue(out string? n) ? n : string.Empty;
+                string id;
+                int occurrence = 0;
+                do id = Identity.TokenIssuer.DeterministicGuid($"{snapshot.Tenant.Id}/conditionalAccessPolicy/{name}/{occurrence++}");
+                while (taken.Contains(id));
+                var copy = (JsonObject)policy.DeepClone();
+                copy["id"] = id;
+                snapshot.Warnings.Add($"Snapshot '{_source}': the conditional access policy '{name}' at {itemPath} has no id; it was given the id {id}, the same at every load.");
+                return copy;
+            }
+
+            /// <summary>An assignment or eligibility naming a role that is neither built in nor a custom role of the snapshot: served as it is, with a warning.</summary>
+            private void WarnUnknownRoles(TenantSnapshot snapshot, string path)
+            {
+                var custom = new HashSet<string>(snapshot.RoleDefinitions.SelectMany(d => new[] { (string?)d["id"], d["templateId"] is JsonValue t && t.TryGetValue(out string? tid) ? tid : null })
+                    .Where(x => x != null).Select(x => x!), StringComparer.OrdinalIgnoreCase);
+                foreach (var (key, list) in new[] { ("roleAssignments", snapshot.RoleAssignments), ("roleEligibilitySchedules", snapshot.RoleEligibilitySchedules) })
+                {
+                    for (int i = 0; i < list.Count; i++)
+                    {
+                        var role = list[i]["roleDefinitionId"] is JsonValue r && r.TryGetValue(out string? rid) ? rid : null;
+                        if (role != null && !Directory.BuiltInRoles.IsBuiltIn(role) && !custom.Contains(role))
+                            snapshot.Warnings.Add($"Snapshot '{_source}': {path}.{key}[{i}] names the role definition '{role}', which is neither an Entra built-in role nor a custom role of the snapshot (roleDefinitions).");
+                    }
+                }
             }
 
             private void ValidateUsers(TenantSnapshot snapshot, string path)

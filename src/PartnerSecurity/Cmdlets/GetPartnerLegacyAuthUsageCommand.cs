@@ -33,7 +33,7 @@ namespace PartnerSecurity.Cmdlets
 
         private protected override async Task<TenantOutput> ProcessTenantAsync(PartnerConnection connection, TenantTarget tenant, TenantActivity activity, CancellationToken cancellationToken)
         {
-            var users = Users.For(tenant);
+            var users = SignInUsers(tenant);
             if (users != null && users.Count == 0) return new TenantOutput(Array.Empty<object>());
             var rollup = new LegacyAuthRollup();
             long read = 0;

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using PartnerSecurity.Diagnostics;
 using PartnerSecurity.Runtime;
@@ -29,6 +31,11 @@ namespace PartnerSecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[]? UserPrincipalName { get; set; }
 
+        /// <summary>Only these users' sign-ins, by object id (a verdict of Get-PartnerMfaStatus carries it beside the UPN).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserId { get; set; }
+
         /// <summary>How far back the window reaches when -StartDate is not given.</summary>
         private protected abstract TimeSpan DefaultWindow { get; }
 
@@ -36,7 +43,7 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            RecordUsers(Users, UserPrincipalName);
+            RecordUsers(Users, UserPrincipalName, UserId);
             base.ProcessRecord();
         }
 
@@ -60,6 +67,10 @@ namespace PartnerSecurity.Cmdlets
                     "Entra ID keeps sign-ins for 30 days (with Entra ID P1 or P2): nothing before {0:yyyy-MM-dd HH:mm} UTC can be read, however early -StartDate is.", oldest.UtcDateTime));
             return query;
         }
+
+        /// <summary>The users asked for in this tenant as the sign-in reader takes them: null for everyone.</summary>
+        private protected IReadOnlyList<SignInUser>? SignInUsers(Tenants.TenantTarget tenant) =>
+            Users.Named(tenant)?.Select(u => new SignInUser(u.Upn, u.Id)).ToList();
 
         private static DateTimeOffset? Utc(DateTime? value) =>
             value is DateTime d ? new DateTimeOffset(d.Kind == DateTimeKind.Utc ? d : d.ToUniversalTime(), TimeSpan.Zero) : (DateTimeOffset?)null;

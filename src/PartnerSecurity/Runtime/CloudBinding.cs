@@ -5,6 +5,7 @@ using PartnerSecurity.Connections;
 using PartnerSecurity.Diagnostics;
 using PartnerSecurity.Emulation;
 using PartnerSecurity.Emulator;
+using PartnerSecurity.Http;
 using PartnerSecurity.SecureAppModel;
 
 namespace PartnerSecurity.Runtime
@@ -71,6 +72,7 @@ namespace PartnerSecurity.Runtime
             request.Transport = emulator;
             request.Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct);
             request.Clock = () => emulator.Clock.UtcNow;
+            request.RetryPolicy = VirtualRetries(request.RetryPolicy);
             request.SnapshotPath = SnapshotPath;
         }
 
@@ -82,6 +84,14 @@ namespace PartnerSecurity.Runtime
             request.Transport = emulator;
             request.Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct);
             request.Clock = () => emulator.Clock.UtcNow;
+            request.RetryPolicy = VirtualRetries(request.RetryPolicy);
+        }
+
+        /// <summary>Retries in an emulated cloud wait on its clock: a Retry-After moves virtual time on instead of sleeping.</summary>
+        private RetryPolicy VirtualRetries(RetryPolicy? policy)
+        {
+            var emulator = Emulator!;
+            return (policy ?? RetryPolicy.Default).WithClock(new RetryClock(() => emulator.Clock.UtcNow, emulator.ClientWaitAsync));
         }
 
         /// <summary>Records this cloud on a stored token.</summary>

@@ -55,7 +55,7 @@ namespace PartnerSecurity.Runtime
         /// record's users against its tenants, the connected tenant when it names none (which then runs too), or every
         /// tenant of the run with -AllCustomers.
         /// </summary>
-        private protected void RecordUsers(TenantUsers users, string[]? userPrincipalNames)
+        private protected void RecordUsers(TenantUsers users, string[]? userPrincipalNames, string[]? userIds = null)
         {
             string[]? tenants = CustomerTenantId;
             if (!AllCustomers && tenants == null)
@@ -63,7 +63,7 @@ namespace PartnerSecurity.Runtime
                 tenants = new[] { RequireConnection().HomeTenantId };
                 _requested.AddRange(tenants);
             }
-            users.Add(AllCustomers ? null : tenants, userPrincipalNames);
+            users.Add(AllCustomers ? null : tenants, userPrincipalNames, userIds);
         }
 
         protected override void EndProcessing()

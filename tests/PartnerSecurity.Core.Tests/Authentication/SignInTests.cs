@@ -152,4 +152,31 @@ public class SignInTests
         Assert.Equal(partnerCenter, cloud.PartnerCenterEndpoint);
         Assert.Equal(partnerCenter + "/user_impersonation", ApiResource.PartnerCenter.DelegatedScopes(cloud).Single());
     }
+
+    [Fact]
+    public async Task Access_tokens_expire_on_the_emulators_clock_and_are_renewed_without_a_401()
+    {
+        var emulator = SamTenant.Partner().Emulator();
+        using var connection = await TestConnections.ConnectAsync(emulator, "agent@northwindcloud.onmicrosoft.com");
+        await PartnerSecurity.SecurityDefaults.SecurityDefaultsReader.GetAsync(connection, connection.HomeTenantId, CancellationToken.None);
+        int redemptions = emulator.Requests.CountWhere(r => r.Url.EndsWith("/oauth2/v2.0/token"));
+
+        emulator.Clock.Advance(TimeSpan.FromHours(2));
+        await PartnerSecurity.SecurityDefaults.SecurityDefaultsReader.GetAsync(connection, connection.HomeTenantId, CancellationToken.None);
+        Assert.True(emulator.Requests.CountWhere(r => r.Url.EndsWith("/oauth2/v2.0/token")) > redemptions, "the expired access token was renewed with the refresh token");
+        Assert.DoesNotContain(emulator.Requests.Records, r => r.Status == 401);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_idle_for_90_days_is_AADSTS700082_not_a_401_from_graph()
+    {
+        var emulator = SamTenant.Partner().Emulator();
+        using var connection = await TestConnections.ConnectAsync(emulator, "agent@northwindcloud.onmicrosoft.com");
+        emulator.Clock.Advance(TimeSpan.FromDays(91));
+        var ex = await Assert.ThrowsAsync<PartnerSecurityException>(() => PartnerSecurity.SecurityDefaults.SecurityDefaultsReader.GetAsync(connection, connection.HomeTenantId, CancellationToken.None));
+        Assert.Equal("RefreshTokenExpired", ex.ErrorId);
+        Assert.Contains("700082", ex.Message);
+        Assert.Contains("Connect-PartnerSecurity", ex.RecommendedAction);
+        Assert.DoesNotContain(emulator.Requests.Records, r => r.Status == 401);
+    }
 }

@@ -79,22 +79,15 @@ public class IdentityTests
     public async Task Client_credentials_with_the_registered_secret_get_an_app_token_and_a_wrong_secret_is_refused()
     {
         var builder = Partner();
-        builder.Set("applications", new JsonArray(new JsonObject
-        {
-            ["id"] = SnapshotBuilder.Id("app-object"),
-            ["appId"] = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f",
-            ["displayName"] = "Runbook",
-            ["passwordCredentials"] = new JsonArray(new JsonObject { ["keyId"] = SnapshotBuilder.Id("k"), ["secretText"] = "right-secret", ["endDateTime"] = "2027-01-01T00:00:00Z" }),
-        }));
+        WithRunbookApp(builder);
         var emulator = builder.Emulator();
-        var request = TestConnections.Request(emulator);
-        request.Mode = PartnerSecurity.Connections.ConnectionMode.ClientSecret;
-        request.ApplicationId = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f";
-        request.ClientSecret = SecureStrings.Protect("right-secret");
+        var request = RunbookRequest(emulator);
         using var connection = await PartnerSecurity.Connections.PartnerConnection.ConnectAsync(request, CancellationToken.None);
         Assert.Equal("ClientSecret", connection.Context.AuthMode);
-        Assert.Equal("0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f", connection.Context.Account);
+        Assert.Equal(RunbookAppId, connection.Context.Account);
         Assert.False(connection.Context.HasMfaClaim);
+        // Nothing consented to it: its token carries no application permission, whatever .default asks for.
+        Assert.Empty((await connection.Tokens.AcquireAsync(ApiResource.Graph, connection.HomeTenantId, CancellationToken.None)).Claims.Roles);
 
         request.ClientSecret = SecureStrings.Protect("wrong-secret");
         var ex = await Assert.ThrowsAsync<PartnerSecurityException>(() => PartnerSecurity.Connections.PartnerConnection.ConnectAsync(request, CancellationToken.None));
@@ -135,5 +128,74 @@ public class IdentityTests
         // The access token expired long ago in the emulated cloud, so MSAL must redeem its refresh token.
         var ex = await Assert.ThrowsAsync<PartnerSecurityException>(() => connection.Tokens.AcquireAsync(ApiResource.PartnerCenter, connection.HomeTenantId, CancellationToken.None));
         Assert.Equal("RefreshTokenExpired", ex.ErrorId);
+    }
+
+    [Fact]
+    public async Task App_only_tokens_carry_only_the_application_permissions_consented_to_the_service_principal()
+    {
+        var builder = Partner();
+        WithRunbookApp(builder);
+        builder.Set("servicePrincipals", new JsonArray(new JsonObject
+        {
+            ["id"] = SnapshotBuilder.Id("runbook-sp"),
+            ["appId"] = RunbookAppId,
+            ["displayName"] = "Runbook",
+            ["appRoleAssignments"] = new JsonArray(new JsonObject
+            {
+                ["appRoleId"] = PartnerSecurity.Emulator.Identity.PermissionIds.ApplicationId("Policy.Read.All"),
+                ["resourceDisplayName"] = "Microsoft Graph",
+            }),
+        }));
+        var emulator = builder.Emulator();
+        var request = RunbookRequest(emulator);
+        using var connection = await PartnerSecurity.Connections.PartnerConnection.ConnectAsync(request, CancellationToken.None);
+        var token = await connection.Tokens.AcquireAsync(ApiResource.Graph, connection.HomeTenantId, CancellationToken.None);
+        Assert.Equal(new[] { "Policy.Read.All" }, token.Claims.Roles);
+        // The organization needs Organization.Read.All: the connection stands under the tenant's id instead of its name.
+        Assert.Equal(connection.HomeTenantId, connection.Context.TenantName);
+
+        using var client = new HttpClient(emulator);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Value);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy")).StatusCode);
+        var users = await client.GetAsync("https://graph.microsoft.com/v1.0/users");
+        Assert.Equal(HttpStatusCode.Forbidden, users.StatusCode);
+        Assert.Contains("Authorization_RequestDenied", await users.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_device_code_the_endpoint_never_issued_is_a_bad_verification_code()
+    {
+        var emulator = Partner().Emulator();
+        using var client = new HttpClient(emulator);
+        var response = await client.PostAsync("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
+            ["client_id"] = "14d82eec-204b-4c2f-b7e8-296a70dab67e",
+            ["device_code"] = "DAQABAAEAAAnot-a-code-this-endpoint-issued",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("bad_verification_code", (string)body["error"]!);
+    }
+
+    private const string RunbookAppId = "0b9e2f0c-5a4b-4c9d-8e7f-1a2b3c4d5e6f";
+
+    /// <summary>An app registration "Runbook" whose secret is "right-secret".</summary>
+    private static void WithRunbookApp(SnapshotBuilder builder) => builder.Set("applications", new JsonArray(new JsonObject
+    {
+        ["id"] = SnapshotBuilder.Id("app-object"),
+        ["appId"] = RunbookAppId,
+        ["displayName"] = "Runbook",
+        ["passwordCredentials"] = new JsonArray(new JsonObject { ["keyId"] = SnapshotBuilder.Id("k"), ["secretText"] = "right-secret", ["endDateTime"] = "2027-01-01T00:00:00Z" }),
+    }));
+
+    /// <summary>A client-secret connection request for the runbook app.</summary>
+    private static PartnerSecurity.Connections.ConnectionRequest RunbookRequest(PartnerSecurity.Emulator.TenantEmulator emulator)
+    {
+        var request = TestConnections.Request(emulator);
+        request.Mode = PartnerSecurity.Connections.ConnectionMode.ClientSecret;
+        request.ApplicationId = RunbookAppId;
+        request.ClientSecret = SecureStrings.Protect("right-secret");
+        return request;
     }
 }

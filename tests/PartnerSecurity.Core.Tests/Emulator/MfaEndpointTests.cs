@@ -233,6 +233,6 @@ public class MfaEndpointTests
 
         using var noMfa = await TestConnections.ConnectAsync(partner.Emulator(), partner.UserId("nomfa"));
         var refused = await Send(noMfa, HttpMethod.Get, "https://api.partnercenter.microsoft.com/v1/customers", resource: ApiResource.PartnerCenter, expected: HttpStatusCode.Unauthorized);
-        Assert.Equal(10001, (int)refused["code"]!);
+        Assert.Equal("900421", (string)refused["code"]!);
     }
 }

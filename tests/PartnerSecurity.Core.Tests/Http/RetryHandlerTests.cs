@@ -73,4 +73,20 @@ public class RetryHandlerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync(DiscoveryUrl, cts.Token));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"cancellation took {watch.Elapsed}");
     }
+
+    [Fact]
+    public async Task On_an_emulated_cloud_the_wait_advances_virtual_time_instead_of_sleeping()
+    {
+        var emulator = new SnapshotBuilder().User("admin", globalAdmin: true).Emulator();
+        // Stopped, the clock moves only by the client's waits: its advance is what they took in virtual time.
+        emulator.Clock.Stop();
+        using var pipeline = new HttpPipeline(emulator, TestConnections.VirtualRetries(emulator));
+        using var client = pipeline.CreateClient();
+        var fault = emulator.Faults.Add(new Fault("openid-configuration", FaultKind.Throttle, times: 2, retryAfter: "30"));
+        var before = emulator.Clock.UtcNow;
+        var response = await client.GetAsync(DiscoveryUrl);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, fault.Injected);
+        Assert.True(emulator.Clock.UtcNow - before >= TimeSpan.FromSeconds(60), "each Retry-After moved the emulator's clock on");
+    }
 }

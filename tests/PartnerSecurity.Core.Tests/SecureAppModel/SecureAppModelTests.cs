@@ -49,6 +49,36 @@ public class SecureAppModelTests
     }
 
     [Fact]
+    public async Task Registering_a_new_certificate_keeps_every_certificate_already_on_the_app()
+    {
+        var emulator = SamTenant.Partner().Emulator();
+        var (admin, app, first) = await SamTenant.ProvisionAsync(emulator);
+        using var _ = admin;
+        // Another runbook host registered its own certificate earlier: this host has no key for it.
+        var otherHost = SamTenant.Certificate("Runbook host 2");
+        var second = SamTenant.Certificate("Northwind SAM rotated");
+        var registration = emulator.Snapshot.Applications.Single(a => (string?)a["appId"] == app.ApplicationId);
+        registration["keyCredentials"]!.AsArray().Add(new JsonObject
+        {
+            ["keyId"] = Guid.NewGuid().ToString(),
+            ["type"] = "AsymmetricX509Cert",
+            ["usage"] = "Verify",
+            ["displayName"] = "CN=Runbook host 2",
+            ["customKeyIdentifier"] = Convert.ToBase64String(otherHost.GetCertHash()),
+            ["key"] = Convert.ToBase64String(otherHost.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Cert)),
+        });
+
+        var rotated = await SecureAppModelApplicationProvisioner.ProvisionAsync(admin,
+            new SecureAppModelApplicationRequest { DisplayName = "Northwind SAM", Certificate = second }, CancellationToken.None);
+
+        Assert.Equal(second.Thumbprint, rotated!.CertificateThumbprint);
+        var keys = emulator.Snapshot.Applications.Single(a => (string?)a["appId"] == app.ApplicationId)["keyCredentials"]!.AsArray().Select(k => (JsonObject)k!).ToList();
+        var thumbprints = keys.Select(k => Convert.ToHexString(Convert.FromBase64String((string)k["customKeyIdentifier"]!))).ToList();
+        Assert.Equal(new[] { first.Thumbprint, otherHost.Thumbprint, second.Thumbprint }.OrderBy(t => t), thumbprints.OrderBy(t => t));
+        Assert.All(keys, k => Assert.False(string.IsNullOrEmpty((string?)k["key"]), "every certificate keeps its key"));
+    }
+
+    [Fact]
     public async Task A_secret_is_returned_once_as_a_secure_string_and_never_read_back()
     {
         var emulator = SamTenant.Partner().Emulator();
@@ -120,6 +150,48 @@ public class SecureAppModelTests
         request.Force = true;
         var forced = await SecureAppModelConsent.ConsentAsync(request, CancellationToken.None);
         Assert.False(forced.HasMfaClaim);
+    }
+
+    [Fact]
+    public async Task Partner_Center_refuses_a_connection_without_mfa_with_900421_and_the_error_names_it_and_the_consent_to_redo()
+    {
+        var emulator = SamTenant.Partner().Emulator();
+        var (admin, app, certificate) = await SamTenant.ProvisionAsync(emulator);
+        admin.Dispose();
+        var consent = SamTenant.Consent(emulator, app, certificate, "nomfa@northwindcloud.onmicrosoft.com");
+        consent.Force = true;
+        var token = await SecureAppModelConsent.ConsentAsync(consent, CancellationToken.None);
+
+        var request = TestConnections.Request(emulator);
+        request.Mode = ConnectionMode.RefreshToken;
+        request.ApplicationId = app.ApplicationId;
+        request.Certificate = certificate;
+        request.RefreshToken = token.RefreshToken;
+        using var connection = await PartnerConnection.ConnectAsync(request, CancellationToken.None);
+        Assert.False(connection.Context.HasMfaClaim);
+
+        var ex = await Assert.ThrowsAsync<PartnerSecurityException>(async () =>
+        {
+            await foreach (var _ in new PartnerSecurity.PartnerCenter.PartnerCenterClient(connection).GetCustomersAsync(CancellationToken.None)) { }
+        });
+        Assert.Equal("PartnerCenterMfaRequired", ex.ErrorId);
+        Assert.Equal(ErrorKind.AuthenticationError, ex.Kind);
+        Assert.Contains("nomfa@northwindcloud.onmicrosoft.com (SecureAppModel)", ex.Message);
+        Assert.Contains("900421", ex.Message);
+        Assert.Contains("New-SecureAppModelToken", ex.RecommendedAction);
+    }
+
+    [Theory]
+    [InlineData("{\"code\":\"900421\",\"description\":\"MFA is required.\",\"data\":[],\"source\":\"PartnerFD\"}")]
+    [InlineData("{\"code\":900421,\"description\":\"MFA is required.\"}")]
+    [InlineData("{\"code\":10001,\"description\":\"Authentication failed. MFA required.\"}")]
+    public void Both_partner_center_mfa_codes_become_the_one_mfa_error(string body)
+    {
+        var context = new PartnerSecurityContext("t", "Northwind", "agent@northwind.com", "Interactive", "Global", false, DateTimeOffset.UtcNow);
+        var ex = PartnerSecurity.PartnerCenter.PartnerCenterErrors.Translate(401, body, "Listing Partner Center customers", "t", context);
+        Assert.Equal("PartnerCenterMfaRequired", ex.ErrorId);
+        Assert.Contains("agent@northwind.com (Interactive)", ex.Message);
+        Assert.Contains("New-SecureAppModelToken", ex.RecommendedAction);
     }
 
     [Fact]

@@ -39,8 +39,17 @@ public class SignInQueryTests
             + " and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')"
             + " and userPrincipalName eq 'shannon.o''brien@northwindcloud.com'"
             + " and authenticationRequirement eq 'singleFactorAuthentication' and status/errorCode eq 0",
-            query.Filter("shannon.o'brien@northwindcloud.com"));
+            query.Filter(new SignInUser("Shannon.O'Brien@northwindcloud.com", null)));
         Assert.Equal("'it''s ''quoted'''", ODataLiteral.String("it's 'quoted'"));
+    }
+
+    [Fact]
+    public void A_user_whose_object_is_known_is_filtered_by_id_not_by_name()
+    {
+        var query = new SignInQuery(Now.AddDays(-1), Now);
+        var filter = query.Filter(new SignInUser("jane_fabrikam.com#EXT#@northwindcloud.onmicrosoft.com", "3f1c6a2e-8b7d-4e21-9a0f-5c4d3b2a1e0f"));
+        Assert.EndsWith(" and userId eq '3f1c6a2e-8b7d-4e21-9a0f-5c4d3b2a1e0f'", filter);
+        Assert.DoesNotContain("userPrincipalName", filter);
     }
 
     [Fact]

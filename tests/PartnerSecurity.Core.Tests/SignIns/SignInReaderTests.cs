@@ -52,7 +52,7 @@ public class SignInReaderTests
         Assert.Equal(2, emulator.Requests.CountWhere(r => r.Url.Contains("auditLogs/signIns")));
 
         var brien = week.ForUsers(new[] { "o'brien@contoso.onmicrosoft.com" });
-        Assert.Equal(3, (await ReadAll(connection, new SignInQuery(week.Start, week.End) { IncludeNonInteractive = true, UserPrincipalNames = brien.UserPrincipalNames })).Count);
+        Assert.Equal(3, (await ReadAll(connection, new SignInQuery(week.Start, week.End) { IncludeNonInteractive = true, Users = brien.Users })).Count);
         var legacy = await ReadAll(connection, new SignInQuery(week.Start, week.End) { LegacyAuthOnly = true });
         Assert.Equal(new[] { "POP3", "IMAP4" }, legacy.Select(s => s.ClientAppUsed));
         Assert.All(legacy, s => Assert.True(s.IsLegacyAuthentication));
@@ -100,5 +100,56 @@ public class SignInReaderTests
         Assert.Contains("Get-PartnerMfaStatus", ex.RecommendedAction);
         Assert.Contains("per-user MFA", ex.RecommendedAction);
         Assert.Contains("admin center", ex.RecommendedAction);
+    }
+
+    [Fact]
+    public async Task A_guest_and_a_mixed_case_user_are_found_by_their_user_object_though_the_log_names_them_otherwise()
+    {
+        const string guest = "jane_fabrikam.com#EXT#";
+        var builder = new SnapshotBuilder().User("admin", globalAdmin: true).User("Bob.Smith").User(guest, userType: "Guest")
+            .SignIn("Bob.Smith", 1).SignIn("Bob.Smith", 2).SignIn(guest, 1.5).SignIn("admin", 1);
+        var emulator = builder.Emulator();
+        using var connection = await TestConnections.ConnectAsync(emulator);
+        var week = SignInQuery.Window(emulator.Clock.UtcNow, null, null, SignInQuery.DefaultWindow);
+
+        // The log, as Graph keeps it: names in lowercase, the guest under the address she signs in with.
+        var everyone = await ReadAll(connection, week);
+        Assert.Equal(new[] { "admin@contoso.onmicrosoft.com", "bob.smith@contoso.onmicrosoft.com", "jane@fabrikam.com" },
+            everyone.Select(s => s.UserPrincipalName).Distinct().OrderBy(u => u));
+
+        var byObject = await ReadAll(connection, week.ForUsers(new[] { builder.Upn(guest), builder.Upn("Bob.Smith") }));
+        Assert.Equal(3, byObject.Count);
+        Assert.Equal(new[] { builder.UserId("Bob.Smith"), builder.UserId(guest) }, byObject.Select(s => s.UserId).Distinct().OrderBy(id => id == builder.UserId(guest)));
+        Assert.All(emulator.Requests.Records.Where(r => r.Url.Contains("auditLogs/signIns") && r.Url.Contains("userPrincipalName")), r => Assert.Fail("read by name: " + r.Url));
+
+        // A name the directory does not know (her home address) is read by name, in lowercase.
+        var byAddress = await ReadAll(connection, week.ForUsers(new[] { "Jane@Fabrikam.com" }));
+        Assert.Equal(builder.UserId(guest), Assert.Single(byAddress).UserId);
+    }
+
+    [Fact]
+    public async Task The_mfa_method_comes_from_authentication_details_as_graph_no_longer_fills_mfa_detail()
+    {
+        var builder = new SnapshotBuilder().User("admin", globalAdmin: true).User("bob")
+            .SignIn("bob", 1).SignIn("bob", 2, interactive: false).SignIn("bob", 3, multiFactor: false);
+        var emulator = builder.Emulator();
+        using var connection = await TestConnections.ConnectAsync(emulator);
+        var week = SignInQuery.Window(emulator.Clock.UtcNow, null, null, SignInQuery.DefaultWindow);
+        var read = await ReadAll(connection, new SignInQuery(week.Start, week.End) { IncludeNonInteractive = true, Users = week.ForUsers(new[] { builder.Upn("bob") }).Users });
+        Assert.Equal(new[] { "Mobile app notification", "Previously satisfied", null }, read.Select(s => s.MfaMethod));
+    }
+
+    [Fact]
+    public async Task Sign_ins_in_the_v1_shape_count_as_interactive()
+    {
+        var builder = new SnapshotBuilder().User("admin", globalAdmin: true).User("bob")
+            .SignIn("bob", 1, v1Shape: true).SignIn("bob", 2, interactive: false, v1Shape: true);
+        var emulator = builder.Emulator();
+        using var connection = await TestConnections.ConnectAsync(emulator);
+        var week = SignInQuery.Window(emulator.Clock.UtcNow, null, null, SignInQuery.DefaultWindow);
+        var interactive = Assert.Single(await ReadAll(connection, week.ForUsers(new[] { builder.Upn("bob") })));
+        Assert.True(interactive.IsInteractive);
+        var both = await ReadAll(connection, new SignInQuery(week.Start, week.End) { IncludeNonInteractive = true });
+        Assert.Equal(new[] { true, false }, both.Where(s => s.UserId == builder.UserId("bob")).Select(s => s.IsInteractive));
     }
 }

@@ -104,4 +104,32 @@ public class SnapshotReaderTests
         Assert.NotEmpty(snapshot.Users);
         Assert.Empty(snapshot.Warnings);
     }
+
+    [Fact]
+    public void A_policy_without_an_id_gets_a_stable_generated_one_and_a_warning()
+    {
+        var json = new SnapshotBuilder().User("admin", globalAdmin: true).Policy("Require MFA", "enabled").Policy("Block legacy", "enabled").ToJson();
+        foreach (var policy in json["conditionalAccessPolicies"]!.AsArray()) policy!.AsObject().Remove("id");
+        var first = SnapshotReader.Read(json.ToJsonString(), "downloaded.json");
+        var second = SnapshotReader.Read(json.ToJsonString(), "downloaded.json");
+        var ids = first.ConditionalAccessPolicies.Select(p => (string)p["id"]!).ToList();
+        Assert.All(ids, id => Assert.True(Guid.TryParse(id, out _)));
+        Assert.Equal(2, ids.Distinct().Count());
+        Assert.Equal(ids, second.ConditionalAccessPolicies.Select(p => (string)p["id"]!));
+        Assert.Equal(2, first.Warnings.Count(w => w.Contains("has no id") && w.Contains("downloaded.json")));
+        Assert.Contains(first.Warnings, w => w.Contains("'Require MFA'") && w.Contains(ids[0]));
+    }
+
+    [Fact]
+    public void Every_built_in_role_is_known_and_an_assignment_to_an_unknown_role_is_a_warning()
+    {
+        var builder = new SnapshotBuilder().User("admin", globalAdmin: true).User("kim").User("lee");
+        builder.Role(builder.UserId("kim"), "fdd7a751-b60b-444a-984c-02652fe8fa1c"); // Groups Administrator: beyond the 27 roles of old
+        builder.Role(builder.UserId("lee"), "00000000-1111-2222-3333-444444444444");
+        var snapshot = builder.Read();
+        Assert.True(PartnerSecurity.Emulator.Directory.BuiltInRoles.All.Count > 120, "the whole built-in catalogue");
+        var warning = Assert.Single(snapshot.Warnings);
+        Assert.Contains("00000000-1111-2222-3333-444444444444", warning);
+        Assert.Contains("roleAssignments", warning);
+    }
 }

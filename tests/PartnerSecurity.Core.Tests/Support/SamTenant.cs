@@ -74,7 +74,7 @@ public static class SamTenant
             Transport = emulator,
             Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct),
             Clock = () => emulator.Clock.UtcNow,
-            RetryPolicy = TestConnections.FastRetries(),
+            RetryPolicy = TestConnections.VirtualRetries(emulator),
         };
     }
 }

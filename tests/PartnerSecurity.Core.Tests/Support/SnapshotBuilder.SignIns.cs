@@ -13,12 +13,12 @@ public sealed partial class SnapshotBuilder
 
     /// <summary>A sign-in of <paramref name="alias"/> <paramref name="daysAgo"/> days before capture.</summary>
     public SnapshotBuilder SignIn(string alias, double daysAgo, string client = "Browser", int errorCode = 0, bool interactive = true,
-        bool multiFactor = true, string app = "Office 365", string? upn = null)
+        bool multiFactor = true, string app = "Office 365", string? upn = null, bool v1Shape = false)
     {
         if (_root["signIns"] is not JsonArray signIns) _root["signIns"] = signIns = new JsonArray();
         var n = ++_signIns;
         bool mfaDone = multiFactor && errorCode == 0;
-        signIns.Add(new JsonObject
+        var signIn = new JsonObject
         {
             ["id"] = Id($"{_domain}/signIn/{n}"),
             ["createdDateTime"] = (Captured - TimeSpan.FromDays(daysAgo)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
@@ -36,7 +36,10 @@ public sealed partial class SnapshotBuilder
             ["mfaDetail"] = mfaDone ? new JsonObject { ["authMethod"] = interactive ? "Mobile app notification" : "Previously satisfied", ["authDetail"] = null } : null,
             ["status"] = new JsonObject { ["errorCode"] = errorCode, ["failureReason"] = errorCode == 0 ? null : "Failure " + errorCode, ["additionalDetails"] = null },
             ["location"] = new JsonObject { ["city"] = "Seattle", ["state"] = "Washington", ["countryOrRegion"] = "US" },
-        });
+        };
+        // As v1.0 serves it (a snapshot captured from v1.0): no event types, no authenticationRequirement, no mfaDetail.
+        if (v1Shape) foreach (var betaOnly in new[] { "signInEventTypes", "authenticationRequirement", "mfaDetail" }) signIn.Remove(betaOnly);
+        signIns.Add(signIn);
         return this;
     }
 }

@@ -96,9 +96,15 @@ public sealed partial class SnapshotBuilder
         return this;
     }
 
-    /// <summary>Adds a customer with a GDAP relationship in the given status.</summary>
-    public SnapshotBuilder Customer(SnapshotBuilder customer, string gdapStatus = "active")
+    /// <summary>
+    /// Adds a customer with a GDAP relationship in the given status, granting <paramref name="roles"/> (Global
+    /// Administrator by default); with <paramref name="accessGroupId"/>, only through an access assignment of
+    /// <paramref name="assignedRoles"/> (all the roles by default) to that partner group.
+    /// </summary>
+    public SnapshotBuilder Customer(SnapshotBuilder customer, string gdapStatus = "active", string[]? roles = null, string? accessGroupId = null, string[]? assignedRoles = null)
     {
+        static JsonObject Access(IEnumerable<string> ids) => new() { ["unifiedRoles"] = new JsonArray(ids.Select(r => (JsonNode)new JsonObject { ["roleDefinitionId"] = r }).ToArray()) };
+        roles ??= new[] { GlobalAdministrator };
         if (_root["customers"] is not JsonArray customers) _root["customers"] = customers = new JsonArray();
         customers.Add(new JsonObject
         {
@@ -117,10 +123,18 @@ public sealed partial class SnapshotBuilder
                 ["duration"] = "P730D",
                 ["endDateTime"] = "2027-11-20T09:00:00Z",
                 ["customer"] = new JsonObject { ["tenantId"] = customer.TenantId, ["displayName"] = customer.Domain },
-                ["accessDetails"] = new JsonObject { ["unifiedRoles"] = new JsonArray(new JsonObject { ["roleDefinitionId"] = GlobalAdministrator }) },
+                ["accessDetails"] = Access(roles),
             }),
             ["snapshot"] = customer.ToJson(withFormat: false),
         });
+        if (accessGroupId != null)
+            customers[customers.Count - 1]!["gdapRelationships"]![0]!["accessAssignments"] = new JsonArray(new JsonObject
+            {
+                ["id"] = Id("assignment/" + customer.TenantId + "/" + accessGroupId),
+                ["status"] = "active",
+                ["accessContainer"] = new JsonObject { ["accessContainerId"] = accessGroupId, ["accessContainerType"] = "securityGroup" },
+                ["accessDetails"] = Access(assignedRoles ?? roles),
+            });
         return this;
     }
 

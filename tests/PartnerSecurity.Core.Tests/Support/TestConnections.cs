@@ -10,6 +10,10 @@ public static class TestConnections
     /// <summary>Retries fast: the emulator's faults say Retry-After in hundredths of seconds or nothing.</summary>
     public static RetryPolicy FastRetries(int maxRetries = 6) => new(maxRetries, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(200), seed: 1);
 
+    /// <summary>The module's default retry rules on the emulator's clock, as -Demo and -Snapshot get them: waits advance virtual time.</summary>
+    public static RetryPolicy VirtualRetries(TenantEmulator emulator) =>
+        RetryPolicy.Default.WithClock(new RetryClock(() => emulator.Clock.UtcNow, emulator.ClientWaitAsync));
+
     public static ConnectionRequest Request(TenantEmulator emulator, string? userIdOrUpn = null)
     {
         emulator.Options.BrowserUser = userIdOrUpn;
@@ -20,7 +24,7 @@ public static class TestConnections
             Transport = emulator,
             Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct),
             Clock = () => emulator.Clock.UtcNow,
-            RetryPolicy = FastRetries(),
+            RetryPolicy = VirtualRetries(emulator),
             EnvironmentLabel = "Snapshot",
         };
     }

@@ -40,6 +40,11 @@ public sealed class EmulatorProbe
     public int RequestCount(string urlContains) =>
         ((IEnumerable)Get(Get(_emulator, "Requests"), "Records")).Cast<object>().Count(r => ((string)Get(r, "Url")).Contains(urlContains));
 
+    /// <summary>Requests whose URL contains the text and that were not refused by throttling (429): the requests a read needs.</summary>
+    public int UnthrottledRequestCount(string urlContains) =>
+        ((IEnumerable)Get(Get(_emulator, "Requests"), "Records")).Cast<object>()
+            .Count(r => ((string)Get(r, "Url")).Contains(urlContains) && (int)Get(r, "Status") != 429);
+
     /// <summary>Requests answered with this method whose URL contains the text ($batch items are counted once, as the batch).</summary>
     public int RequestCount(string method, string urlContains) =>
         ((IEnumerable)Get(Get(_emulator, "Requests"), "Records")).Cast<object>()
@@ -59,6 +64,13 @@ public sealed class EmulatorProbe
         var fault = Activator.CreateInstance(faultType, pattern, Enum.Parse(kindType, kind), times, retryAfter)!;
         var faults = Get(_emulator, "Faults");
         faults.GetType().GetMethod("Add")!.Invoke(faults, new[] { fault });
+    }
+
+    /// <summary>Makes the client's retry waits in this cloud real sleeps instead of virtual time (to act while one waits).</summary>
+    public void UseRealWaits()
+    {
+        var options = Get(_emulator, "Options");
+        options.GetType().GetProperty("VirtualClientWaits")!.SetValue(options, false);
     }
 
     public void AdvanceClock(TimeSpan by)

@@ -11,14 +11,14 @@ public static class RunnerProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Errors, TimeSpan Elapsed);
 
-    public static Outcome Run(string script, bool nonInteractive = true, TimeSpan? timeout = null) =>
-        Start(new[] { "-Command", script }, nonInteractive, timeout);
+    public static Outcome Run(string script, bool nonInteractive = true, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        Start(new[] { "-Command", script }, nonInteractive, timeout, environment);
 
     /// <summary>A script file, as <c>partnersecurity-runner -File</c> runs it.</summary>
     public static Outcome RunFile(string path, bool nonInteractive = true, TimeSpan? timeout = null) =>
         Start(new[] { "-File", path }, nonInteractive, timeout);
 
-    private static Outcome Start(string[] arguments, bool nonInteractive, TimeSpan? timeout)
+    private static Outcome Start(string[] arguments, bool nonInteractive, TimeSpan? timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -31,6 +31,7 @@ public static class RunnerProcess
         if (nonInteractive) info.ArgumentList.Add("-NonInteractive");
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         info.Environment["PARTNERSECURITY_MODULE_ROOT"] = HostedEngine.ModuleRoot;
+        foreach (var variable in environment ?? new Dictionary<string, string>()) info.Environment[variable.Key] = variable.Value;
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
         process.StandardInput.Close();

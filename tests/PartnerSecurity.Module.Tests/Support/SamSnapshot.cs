@@ -65,6 +65,7 @@ public static class SamSnapshot
             ["status"] = status,
             ["endDateTime"] = status == "active" ? "2027-11-20T09:00:00Z" : "2026-10-01T00:00:00Z",
             ["customer"] = new JsonObject { ["tenantId"] = id, ["displayName"] = name },
+            ["accessDetails"] = new JsonObject { ["unifiedRoles"] = new JsonArray(new JsonObject { ["roleDefinitionId"] = "f2ef992c-3afb-46b9-b7cf-a126ee74c451" }) }, // Global Reader
         }),
         ["snapshot"] = new JsonObject
         {
@@ -107,18 +108,46 @@ public static class SamSnapshot
                 ["endDateTime"] = "2028-01-01T00:00:00Z",
             }),
         }),
-        ["servicePrincipals"] = new JsonArray(new JsonObject
-        {
-            ["id"] = Id("sp/automation"),
-            ["appId"] = ManagedIdentityAppId,
-            ["displayName"] = "northwind-automation",
-            ["servicePrincipalType"] = "ManagedIdentity",
-        }),
+        // What an admin consented to the automation identities: the application permissions their tokens carry.
+        ["servicePrincipals"] = new JsonArray(
+            new JsonObject
+            {
+                ["id"] = Id("sp/automation"),
+                ["appId"] = ManagedIdentityAppId,
+                ["displayName"] = "northwind-automation",
+                ["servicePrincipalType"] = "ManagedIdentity",
+                ["appRoleAssignments"] = AppRoles(Id("sp/automation"), "Organization.Read.All", "Policy.Read.All"),
+            },
+            new JsonObject
+            {
+                ["id"] = Id("sp/runbook"),
+                ["appId"] = RunbookAppId,
+                ["displayName"] = "Northwind runbook",
+                ["servicePrincipalType"] = "Application",
+                ["appRoleAssignments"] = AppRoles(Id("sp/runbook"), "Organization.Read.All", "Policy.Read.All"),
+            }),
         ["securityDefaults"] = new JsonObject { ["isEnabled"] = false },
         ["customers"] = new JsonArray(
             Customer(FabrikamId, "Fabrikam Dental", "fabrikamdental.onmicrosoft.com", "active"),
             Customer(TailspinId, "Tailspin Logistics", "tailspinlogistics.onmicrosoft.com", "active"),
             Customer(AdatumId, "Adatum Legal", "adatumlegal.onmicrosoft.com", "expired")),
+    };
+
+    /// <summary>Microsoft Graph application permissions granted to a service principal, as Graph lists its appRoleAssignments.</summary>
+    private static JsonArray AppRoles(string principalId, params string[] permissions) => new(permissions.Select(p => (JsonNode)new JsonObject
+    {
+        ["id"] = Id("ara/" + principalId + "/" + p),
+        ["appRoleId"] = GraphAppRoleIds[p],
+        ["principalId"] = principalId,
+        ["principalType"] = "ServicePrincipal",
+        ["resourceDisplayName"] = "Microsoft Graph",
+    }).ToArray());
+
+    /// <summary>Microsoft Graph's application permission ids (permissions reference).</summary>
+    private static readonly Dictionary<string, string> GraphAppRoleIds = new()
+    {
+        ["Organization.Read.All"] = "498476ce-e0fe-48b0-b801-37ba7e2685c6",
+        ["Policy.Read.All"] = "246dd0d5-5bd0-4def-940b-0421030a5b68",
     };
 
     public static X509Certificate2 Certificate(string subject)

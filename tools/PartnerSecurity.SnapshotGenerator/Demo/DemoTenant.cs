@@ -33,6 +33,9 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             partner.Customers.Add(FabrikamDental.Build(partner.Id));
             partner.Customers.Add(TailspinLogistics.Build(partner.Id));
             partner.Customers.Add(AdatumLegal.Build(partner.Id));
+            // GDAP roles reach the partner's admin agents through access assignments to their group.
+            var adminAgents = partner.NewId("group", "AdminAgents");
+            foreach (var relationship in partner.Customers.SelectMany(c => c.GdapRelationships)) PartnerCenterBuilders.AssignAccess(relationship, adminAgents);
             var demo = new DemoTenant(partner);
             foreach (var tenant in demo.Tenants)
             {

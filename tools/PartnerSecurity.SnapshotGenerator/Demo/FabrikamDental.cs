@@ -71,7 +71,9 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             var customer = PartnerCenterBuilders.Customer(t.Id, t.DisplayName, Domain);
             var gdap = PartnerCenterBuilders.GdapRelationship(partnerTenantId, t.Id, t.DisplayName, "Northwind MSP - Fabrikam Dental", "active",
                 SnapshotTime.DaysAgo(410), 730, autoExtend: true,
-                new[] { Roles.HelpdeskAdministrator, Roles.UserAdministrator, Roles.ExchangeAdministrator, Roles.GlobalReader, Roles.SecurityReader });
+                // Security Administrator lets the partner change security defaults; without Authentication Policy
+                // Administrator its per-user MFA writes are refused (the demo's customer where GDAP does not allow a write).
+                new[] { Roles.HelpdeskAdministrator, Roles.UserAdministrator, Roles.ExchangeAdministrator, Roles.GlobalReader, Roles.SecurityReader, Roles.SecurityAdministrator });
             return new CustomerDraft(customer, new[] { gdap }, t);
         }
     }

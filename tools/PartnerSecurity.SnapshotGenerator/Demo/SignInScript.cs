@@ -45,7 +45,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             {
                 Key = $"{_tenant.Key}/{p.Upn}/{_sequence++}",
                 UserId = p.Id,
-                UserPrincipalName = p.Upn,
+                UserPrincipalName = p.SignInName,
                 UserDisplayName = p.DisplayName,
                 IsGuest = p.IsGuestUserType,
                 TenantId = _tenant.Id,

@@ -136,7 +136,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             var customer = PartnerCenterBuilders.Customer(t.Id, t.DisplayName, Domain);
             var current = PartnerCenterBuilders.GdapRelationship(partnerTenantId, t.Id, t.DisplayName, "Northwind MSP - Tailspin Logistics 2026", "active",
                 SnapshotTime.DaysAgo(260), 730, autoExtend: true,
-                new[] { Roles.HelpdeskAdministrator, Roles.UserAdministrator, Roles.SecurityAdministrator, Roles.ConditionalAccessAdministrator, Roles.GlobalReader });
+                new[] { Roles.HelpdeskAdministrator, Roles.UserAdministrator, Roles.SecurityAdministrator, Roles.ConditionalAccessAdministrator, Roles.GlobalReader, Roles.AuthenticationPolicyAdministrator });
             var previous = PartnerCenterBuilders.GdapRelationship(partnerTenantId, t.Id, t.DisplayName, "Northwind MSP - Tailspin Logistics 2024", "expired",
                 SnapshotTime.DaysAgo(640), 365, autoExtend: false,
                 new[] { Roles.GlobalAdministrator }, lastModified: SnapshotTime.DaysAgo(275));

@@ -58,5 +58,26 @@ namespace PartnerSecurity.SnapshotGenerator.Graph
                 ["endDateTime"] = SnapshotTime.IsoPrecise(end),
             };
         }
+
+        /// <summary>
+        /// Assigns every role of the relationship to a security group of the partner tenant (delegatedAdminAccessAssignment,
+        /// inline as the relationship's accessAssignments): what lets that group's members act in the customer tenant.
+        /// </summary>
+        public static void AssignAccess(JsonObject relationship, string partnerGroupId)
+        {
+            var id = (string)relationship["id"]!;
+            var assignment = new JsonObject
+            {
+                ["@odata.etag"] = StableIds.ETag("assignment/" + id + "/" + partnerGroupId),
+                ["id"] = StableIds.Guid($"gdap-assignment/{id}/{partnerGroupId}"),
+                ["status"] = "active",
+                ["accessContainer"] = new JsonObject { ["accessContainerId"] = partnerGroupId, ["accessContainerType"] = "securityGroup" },
+                ["accessDetails"] = relationship["accessDetails"]!.DeepClone(),
+                ["createdDateTime"] = relationship["activatedDateTime"]!.DeepClone(),
+                ["lastModifiedDateTime"] = relationship["activatedDateTime"]!.DeepClone(),
+            };
+            if (!(relationship["accessAssignments"] is JsonArray assignments)) relationship["accessAssignments"] = assignments = new JsonArray();
+            assignments.Add(assignment);
+        }
     }
 }

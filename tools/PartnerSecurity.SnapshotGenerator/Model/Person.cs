@@ -24,6 +24,8 @@ namespace PartnerSecurity.SnapshotGenerator.Model
         public string DisplayName => Spec.DisplayName;
         public bool Enabled => Spec.AccountEnabled;
         public bool IsGuestUserType => UserBuilder.UserType(Spec.Kind) == "Guest";
+        /// <summary>The name the sign-in log records: lowercase, and an external user's home address, not the #EXT# UPN.</summary>
+        public string SignInName => (Upn.Contains("#EXT#") && Spec.Mail != null ? Spec.Mail : Upn).ToLowerInvariant();
         public Registration Registration { get; private set; } = Registration.None;
         public bool IsMfaRegistered => RegistrationDetailsBuilder.IsMfaRegistered(Registration);
         /// <summary>"enabled", "enforced", "disabled" (listed explicitly) or null (not listed: disabled).</summary>

@@ -280,7 +280,7 @@ namespace PartnerSecurity.SnapshotGenerator.Scale
                 t.AddSignIn(new SignInSpec
                 {
                     Key = $"{p.Key}/{i.ToString(CultureInfo.InvariantCulture)}",
-                    UserId = person.Id, UserPrincipalName = person.Upn, UserDisplayName = person.DisplayName, IsGuest = person.IsGuestUserType,
+                    UserId = person.Id, UserPrincipalName = person.SignInName, UserDisplayName = person.DisplayName, IsGuest = person.IsGuestUserType,
                     TenantId = t.Id, HomeTenantId = t.Id, When = when,
                     App = legacy ? Apps.ExchangeOnline : rng.Pick(Apps.Modern), ClientAppUsed = client, Outcome = outcome, Mfa = mfa,
                     MfaRequired = mfa != SignInMfa.None || outcome == SignInOutcome.MfaRequired, Place = place, Interactive = interactive,

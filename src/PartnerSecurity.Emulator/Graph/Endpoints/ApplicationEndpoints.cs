@@ -14,9 +14,8 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
     /// App registrations and service principals: GET/POST /applications, GET/PATCH /applications/{id},
     /// POST /applications/{id}/addPassword, GET/POST /servicePrincipals, GET /servicePrincipals/{id}, and
     /// POST /groups/{id}/members/$ref. Secrets are returned once by addPassword and never read back
-    /// (secretText is null on reads, as in Graph); a certificate's key is read back only when $select names
-    /// keyCredentials. Writes need Application.ReadWrite.All (or Directory.ReadWrite.All); membership
-    /// changes need GroupMember.ReadWrite.All, Group.ReadWrite.All or Directory.ReadWrite.All.
+    /// (secretText is null on reads, as in Graph); a certificate's key is read back only when one application is read
+    /// with $select=keyCredentials. What each operation requires is checked by <see cref="GraphAccess"/>.
     /// </summary>
     internal static class ApplicationEndpoints
     {
@@ -24,8 +23,12 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
         {
             DefaultPageSize = 100,
             MaxPageSize = 999,
+            AdvancedQueries = true,
         }
         .Supports("$count", "$orderby", "$search")
+        .WithProperties(GraphProperties.Application)
+        .OrderedBy("displayName")
+        .Searchable("displayName")
         .Filter("id", "eq")
         .Filter("appId", "eq")
         .Filter("displayName", "eq", "ne", "startswith");
@@ -34,8 +37,12 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
         {
             DefaultPageSize = 100,
             MaxPageSize = 999,
+            AdvancedQueries = true,
         }
         .Supports("$count", "$orderby", "$search")
+        .WithProperties(GraphProperties.ServicePrincipal)
+        .OrderedBy("displayName")
+        .Searchable("displayName")
         .Filter("id", "eq")
         .Filter("appId", "eq", "in")
         .Filter("displayName", "eq", "ne", "startswith")
@@ -47,48 +54,32 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             "isFallbackPublicClient", "keyCredentials", "tags", "notes", "identifierUris", "api", "info",
         };
 
-        private static readonly string[] s_readApps = { "Application.Read.All", "Application.ReadWrite.All", "Application.ReadWrite.OwnedBy", "Directory.Read.All", "Directory.ReadWrite.All" };
-        private static readonly string[] s_writeApps = { "Application.ReadWrite.All", "Application.ReadWrite.OwnedBy", "Directory.ReadWrite.All" };
-        private static readonly string[] s_writeMembers = { "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All" };
 
         public static void Register(GraphService graph)
         {
             graph.Map("*", "GET", "/applications", (r, call) =>
             {
-                Require(call, s_readApps);
-                return call.Collection(call.Tenant.Snapshot.Applications.Select(a => Public(a, r)), Applications);
+                return call.Collection(call.Tenant.Snapshot.Applications.Select(a => Public(a, r, single: false)), Applications);
             });
             graph.Map("*", "POST", "/applications", (r, call) => CreateApplication(r, call));
             graph.Map("*", "GET", "/applications/(?<id>[^/]+)", (r, call) =>
             {
-                Require(call, s_readApps);
-                return call.Entity(Select(r, Public(FindApplication(call, r.Route("id")), r)), "applications/$entity");
+                return call.Entity(Select(r, Public(FindApplication(call, r.Route("id")), r, single: true), GraphProperties.Application, "microsoft.graph.application"), "applications/$entity");
             });
             graph.Map("*", "PATCH", "/applications/(?<id>[^/]+)", (r, call) => UpdateApplication(r, call));
             graph.Map("*", "POST", "/applications/(?<id>[^/]+)/addPassword", (r, call) => AddPassword(r, call));
 
             graph.Map("*", "GET", "/servicePrincipals", (r, call) =>
             {
-                Require(call, s_readApps);
                 return call.Collection(call.Tenant.Snapshot.ServicePrincipals, ServicePrincipals);
             });
             graph.Map("*", "POST", "/servicePrincipals", (r, call) => CreateServicePrincipal(r, call));
             graph.Map("*", "GET", "/servicePrincipals/(?<id>[^/]+)", (r, call) =>
             {
-                Require(call, s_readApps);
-                return call.Entity(Select(r, FindServicePrincipal(call, r.Route("id"))), "servicePrincipals/$entity");
+                return call.Entity(Select(r, FindServicePrincipal(call, r.Route("id")), GraphProperties.ServicePrincipal, "microsoft.graph.servicePrincipal"), "servicePrincipals/$entity");
             });
 
             graph.Map("*", "POST", "/groups/(?<id>[^/]+)/members/\\$ref", (r, call) => AddMember(r, call));
-        }
-
-        /// <summary>Graph's 403 unless the token carries one of the permissions.</summary>
-        public static void Require(GraphCall call, string[] anyOf)
-        {
-            var granted = ((string?)call.Claims["scp"] ?? string.Empty).Split(' ')
-                .Concat((call.Claims["roles"] as JsonArray)?.Select(n => (string?)n ?? string.Empty) ?? Enumerable.Empty<string>());
-            if (!granted.Any(g => anyOf.Contains(g, StringComparer.OrdinalIgnoreCase)))
-                throw GraphException.Forbidden("Insufficient privileges to complete the operation.");
         }
 
         private static JsonObject FindApplication(GraphCall call, string id) =>
@@ -99,16 +90,19 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             call.Tenant.Snapshot.ServicePrincipals.FirstOrDefault(a => string.Equals((string?)a["id"], id, StringComparison.OrdinalIgnoreCase))
             ?? throw GraphException.NotFound($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 
-        private static JsonObject Select(EmulatorRequest r, JsonObject entity) =>
-            CollectionResponder.Project(entity, r.Query.TryGetValue("$select", out var s) ? s.Split(',').Select(p => p.Trim()).ToArray() : null);
+        private static JsonObject Select(EmulatorRequest r, JsonObject entity, string[] properties, string type) =>
+            CollectionResponder.Project(entity, CollectionResponder.SelectOf(r, properties, type));
 
-        /// <summary>The application as Graph reads it back: no secret text, and certificate keys only on request.</summary>
-        private static JsonObject Public(JsonObject application, EmulatorRequest r)
+        /// <summary>
+        /// The application as Graph reads it back: no secret text, and a certificate's key only when one application
+        /// is read with $select=keyCredentials; in a list it is always null (keyCredential resource).
+        /// </summary>
+        private static JsonObject Public(JsonObject application, EmulatorRequest r, bool single)
         {
             var copy = (JsonObject)application.DeepClone();
             if (copy["passwordCredentials"] is JsonArray passwords)
                 foreach (var p in passwords.OfType<JsonObject>()) p["secretText"] = null;
-            var wantsKeys = r.Query.TryGetValue("$select", out var s) && s.Split(',').Any(p => p.Trim() == "keyCredentials");
+            var wantsKeys = single && r.Query.TryGetValue("$select", out var s) && s.Split(',').Any(p => p.Trim() == "keyCredentials");
             if (!wantsKeys && copy["keyCredentials"] is JsonArray keys)
                 foreach (var k in keys.OfType<JsonObject>()) k["key"] = null;
             return copy;
@@ -116,7 +110,6 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
 
         private static HttpResponseMessage CreateApplication(EmulatorRequest r, GraphCall call)
         {
-            Require(call, s_writeApps);
             var body = r.JsonBody() ?? throw GraphException.BadRequest("Write requests require a JSON object body.");
             if (string.IsNullOrWhiteSpace((string?)body["displayName"]))
                 throw GraphException.BadRequest("Property 'displayName' is required.", "Request_BadRequest");
@@ -135,12 +128,11 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             };
             Apply(application, body, call);
             call.Tenant.Snapshot.Applications.Add(application);
-            return Created(call, Public(application, r), "applications/$entity");
+            return Created(call, Public(application, r, single: false), "applications/$entity");
         }
 
         private static HttpResponseMessage UpdateApplication(EmulatorRequest r, GraphCall call)
         {
-            Require(call, s_writeApps);
             var application = FindApplication(call, r.Route("id"));
             var body = r.JsonBody() ?? throw GraphException.BadRequest("Write requests require a JSON object body.");
             Apply(application, body, call);
@@ -203,7 +195,6 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
 
         private static HttpResponseMessage AddPassword(EmulatorRequest r, GraphCall call)
         {
-            Require(call, s_writeApps);
             var application = FindApplication(call, r.Route("id"));
             var body = r.JsonBody() ?? new JsonObject();
             var requested = body["passwordCredential"] as JsonObject ?? new JsonObject();
@@ -230,7 +221,6 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
 
         private static HttpResponseMessage CreateServicePrincipal(EmulatorRequest r, GraphCall call)
         {
-            Require(call, s_writeApps);
             var body = r.JsonBody() ?? throw GraphException.BadRequest("Write requests require a JSON object body.");
             var appId = (string?)body["appId"] ?? throw GraphException.BadRequest("Property 'appId' is required.");
             if (call.Tenant.Snapshot.ServicePrincipals.Any(sp => string.Equals((string?)sp["appId"], appId, StringComparison.OrdinalIgnoreCase)))
@@ -264,7 +254,6 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
 
         private static HttpResponseMessage AddMember(EmulatorRequest r, GraphCall call)
         {
-            Require(call, s_writeMembers);
             var group = GroupEndpoints.Find(call, r.Route("id"));
             var body = r.JsonBody() ?? throw GraphException.BadRequest("Write requests require a JSON object body.");
             var reference = (string?)body["@odata.id"] ?? throw GraphException.BadRequest("The request body must name the member in '@odata.id'.");

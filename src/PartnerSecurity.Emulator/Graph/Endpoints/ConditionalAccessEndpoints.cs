@@ -12,7 +12,9 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             MaxPageSize = 999,
             CountNeedsConsistencyLevel = false,
         }
-        .Supports("$count", "$skip")
+        .Supports("$count", "$skip", "$orderby")
+        .WithProperties(GraphProperties.ConditionalAccessPolicy)
+        .OrderedBy("displayName", "state", "createdDateTime", "modifiedDateTime")
         .Filter("state", "eq", "ne")
         .Filter("displayName", "eq", "startswith");
 

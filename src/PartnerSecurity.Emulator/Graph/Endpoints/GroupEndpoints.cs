@@ -17,8 +17,12 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             DefaultPageSize = 100,
             MaxPageSize = 999,
             DefaultSelect = new[] { "id", "displayName", "description", "groupTypes", "mail", "mailEnabled", "securityEnabled", "isAssignableToRole", "createdDateTime" },
+            AdvancedQueries = true,
         }
         .Supports("$count", "$orderby", "$search")
+        .WithProperties(GraphProperties.Group)
+        .OrderedBy("displayName")
+        .Searchable("displayName", "description", "mail")
         .Filter("id", "eq")
         .Filter("displayName", "eq", "ne", "startswith")
         .Filter("isAssignableToRole", "eq")
@@ -37,7 +41,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
         {
             graph.Map("*", "GET", "/groups", (r, call) => call.Collection(call.Tenant.Snapshot.Groups.Select(Public), Groups));
             graph.Map("*", "GET", "/groups/(?<id>[^/]+)", (r, call) =>
-                call.Entity(CollectionResponder.Project(Public(Find(call, r.Route("id"))), Select(r) ?? Groups.DefaultSelect), "groups/$entity"));
+                call.Entity(CollectionResponder.Project(Public(Find(call, r.Route("id"))), CollectionResponder.SelectOf(r, GraphProperties.Group, "microsoft.graph.group") ?? Groups.DefaultSelect), "groups/$entity"));
             graph.Map("*", "GET", "/groups/(?<id>[^/]+)/members", (r, call) =>
                 call.Collection(DirectMembers(call, Find(call, r.Route("id"))), s_members));
             graph.Map("*", "GET", "/groups/(?<id>[^/]+)/transitiveMembers", (r, call) =>
@@ -82,8 +86,5 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
                 result[property.Key] = property.Value?.DeepClone();
             return result;
         }
-
-        private static string[]? Select(Http.EmulatorRequest r) =>
-            r.Query.TryGetValue("$select", out var s) ? s.Split(',').Select(p => p.Trim()).ToArray() : null;
     }
 }

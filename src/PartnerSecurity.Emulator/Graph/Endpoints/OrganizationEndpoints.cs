@@ -8,7 +8,8 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
     /// <summary>GET /organization: the tenant's one organization object.</summary>
     internal static class OrganizationEndpoints
     {
-        private static readonly CollectionPolicy s_policy = new CollectionPolicy("organization", "microsoft.graph.organization") { DefaultPageSize = 1, MaxPageSize = 1 };
+        private static readonly CollectionPolicy s_policy = new CollectionPolicy("organization", "microsoft.graph.organization") { DefaultPageSize = 1, MaxPageSize = 1 }
+            .WithProperties(GraphProperties.Organization);
 
         public static void Register(GraphService graph)
         {

@@ -20,6 +20,9 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             CountNeedsConsistencyLevel = false,
         }
         .Supports("$orderby", "$count")
+        .Undocumented("$top", "$select", "$count")
+        .WithProperties(GraphProperties.UserRegistrationDetails)
+        .OrderedBy("userPrincipalName", "userDisplayName")
         .Filter("id", "eq")
         .Filter("isMfaCapable", "eq")
         .Filter("isMfaRegistered", "eq")

@@ -22,6 +22,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             CountNeedsConsistencyLevel = false,
         }
         .Supports("$count")
+        .WithProperties(GraphProperties.RoleDefinition)
         .Filter("id", "eq", "in")
         .Filter("templateId", "eq", "in")
         .Filter("displayName", "eq", "startswith")
@@ -34,6 +35,11 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             CountNeedsConsistencyLevel = false,
         }
         .Supports("$expand", "$count")
+        .WithProperties(GraphProperties.RoleAssignment)
+        .Undocumented("$top", "$count")
+        .UndocumentedFilter("roleDefinitionId", "in")
+        .UndocumentedFilter("principalId", "in")
+        .UndocumentedFilter("directoryScopeId", "in")
         .Filter("id", "eq")
         .Filter("principalId", "eq", "in")
         .Filter("roleDefinitionId", "eq", "in")
@@ -46,6 +52,8 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             CountNeedsConsistencyLevel = false,
         }
         .Supports("$expand", "$count")
+        .WithProperties(GraphProperties.RoleEligibilitySchedule)
+        .Undocumented("$top")
         .Filter("principalId", "eq", "in")
         .Filter("roleDefinitionId", "eq", "in")
         .Filter("directoryScopeId", "eq");

@@ -15,7 +15,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             graph.Map("*", "GET", Path, (r, call) =>
             {
                 var policy = call.Tenant.Snapshot.SecurityDefaults;
-                var select = r.Query.TryGetValue("$select", out var s) ? s.Split(',').Select(p => p.Trim()).ToArray() : null;
+                var select = CollectionResponder.SelectOf(r, GraphProperties.SecurityDefaults, "microsoft.graph.identitySecurityDefaultsEnforcementPolicy");
                 return call.Entity(CollectionResponder.Project(policy, select), "policies/identitySecurityDefaultsEnforcementPolicy/$entity");
             });
             graph.Map("*", "PATCH", Path, (r, call) =>

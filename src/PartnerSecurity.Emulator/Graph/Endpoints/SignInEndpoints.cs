@@ -18,7 +18,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
     /// documented properties and operators joined by <c>and</c>; anything else is Graph's 400. Both versions return
     /// interactive user sign-ins unless a beta filter on <c>signInEventTypes</c> asks for other event types (Entra
     /// documentation, 2026); v1.0 serves the v1.0 shape, without beta's authenticationRequirement, mfaDetail and
-    /// the rest. Optionally throttled at the "identity and access reports" limit (<see cref="EmulatorOptions.ReportsRequestsPer10Seconds"/>).
+    /// the rest. Throttled at the "identity and access reports" limits (<see cref="GraphThrottling"/>).
     /// </summary>
     internal static class SignInEndpoints
     {
@@ -42,9 +42,6 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
 
         /// <summary>Each tenant's sign-ins sorted newest first (and oldest first for $orderby asc), built once.</summary>
         private static readonly ConditionalWeakTable<List<JsonObject>, Sorted> s_sorted = new ConditionalWeakTable<List<JsonObject>, Sorted>();
-        /// <summary>Request times per tenant and application, for the optional reports throttle.</summary>
-        private static readonly ConditionalWeakTable<EmulatorContext, Dictionary<string, Queue<DateTimeOffset>>> s_recent =
-            new ConditionalWeakTable<EmulatorContext, Dictionary<string, Queue<DateTimeOffset>>>();
 
         private static CollectionPolicy Policy(bool beta)
         {
@@ -65,6 +62,8 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
                 "deviceDetail/browser", "deviceDetail/operatingSystem", "userDisplayName", "userPrincipalName" })
                 policy.Filter(property, "eq", "startswith");
             policy.Filter("createdDateTime", "eq", "ge", "le", "gt", "lt");
+            // The log stores user principal names in lowercase; the emulator does not promise that eq folds case.
+            policy.CaseSensitive.Add("userPrincipalName");
             if (beta)
             {
                 policy.Filter("authenticationRequirement", "eq", "startswith");
@@ -103,27 +102,11 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             });
         }
 
-        /// <summary>The licence check, then the optional reports throttle (429 with Retry-After).</summary>
+        /// <summary>The licence check: sign-in logs need Entra ID P1 or P2.</summary>
         private static void Admit(GraphCall call)
         {
             if (!call.Tenant.PremiumLicense)
                 throw GraphException.Forbidden("Neither tenant is B2C or tenant doesn't have premium license", "Authentication_RequestFromNonPremiumTenantOrB2CTenant");
-            var limit = call.Context.Options.ReportsRequestsPer10Seconds;
-            if (limit is not int allowed || allowed <= 0) return;
-            var key = call.Tenant.Id + "|" + ((string?)call.Claims["appid"] ?? (string?)call.Claims["azp"] ?? string.Empty);
-            var recent = s_recent.GetValue(call.Context, _ => new Dictionary<string, Queue<DateTimeOffset>>(StringComparer.OrdinalIgnoreCase));
-            var now = call.Now;
-            lock (recent)
-            {
-                if (!recent.TryGetValue(key, out var times)) recent[key] = times = new Queue<DateTimeOffset>();
-                while (times.Count > 0 && now - times.Peek() >= TimeSpan.FromSeconds(10)) times.Dequeue();
-                if (times.Count >= allowed)
-                {
-                    var wait = TimeSpan.FromSeconds(10) - (now - times.Peek());
-                    throw GraphException.Throttled(Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
-                }
-                times.Enqueue(now);
-            }
         }
 
         private static TimeSpan Retention(EmulatedTenant tenant) => tenant.PremiumLicense ? PremiumRetention : FreeRetention;

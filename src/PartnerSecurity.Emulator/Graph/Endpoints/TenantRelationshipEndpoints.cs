@@ -17,6 +17,8 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             CountNeedsConsistencyLevel = false,
         }
         .Supports("$count", "$orderby")
+        .WithProperties(GraphProperties.DelegatedAdminRelationship)
+        .OrderedBy("status")
         .Filter("id", "eq")
         .Filter("status", "eq", "ne")
         .Filter("displayName", "eq", "startswith")
@@ -31,6 +33,8 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
         private static JsonObject Shape(JsonObject relationship)
         {
             var copy = (JsonObject)relationship.DeepClone();
+            // Access assignments are a navigation property: the snapshot may hold them inline, the list does not return them.
+            copy.Remove("accessAssignments");
             if (copy["@odata.type"] == null) copy["@odata.type"] = "#microsoft.graph.delegatedAdminRelationship";
             if (copy["@odata.etag"] == null) copy["@odata.etag"] = "W/\"JyIwMzAwZTM0ZS0wMDAwLTAyMDAtMDAwMC02MTRjZjI1YzAwMDAiJw==\"";
             return copy;

@@ -11,8 +11,12 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             DefaultPageSize = 100,
             MaxPageSize = 999,
             DefaultSelect = new[] { "businessPhones", "displayName", "givenName", "id", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName" },
+            AdvancedQueries = true,
         }
         .Supports("$count", "$orderby", "$search")
+        .WithProperties(GraphProperties.User)
+        .OrderedBy("displayName", "userPrincipalName")
+        .Searchable("displayName", "givenName", "surname", "mail", "userPrincipalName")
         .Filter("id", "eq", "in")
         .Filter("accountEnabled", "eq", "ne")
         .Filter("userType", "eq", "ne")
@@ -38,6 +42,6 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             call.Tenant.FindUser(idOrUpn) ?? throw GraphException.NotFound($"Resource '{idOrUpn}' does not exist or one of its queried reference-property objects are not present.");
 
         private static JsonObject Select(Http.EmulatorRequest r, JsonObject user) =>
-            CollectionResponder.Project(user, r.Query.TryGetValue("$select", out var s) ? s.Split(',') : Policy.DefaultSelect);
+            CollectionResponder.Project(user, CollectionResponder.SelectOf(r, GraphProperties.User, "microsoft.graph.user") ?? Policy.DefaultSelect);
     }
 }
