@@ -73,7 +73,10 @@ namespace PartnerSecurity.Emulator
             HttpResponseMessage response;
             try
             {
-                response = Faults.Apply(request, Clock.UtcNow) ?? await RouteAsync(request).ConfigureAwait(false);
+                var fault = Faults.Decide(request);
+                if (fault?.Kind == FaultKind.Hang) await Task.Delay(fault.Hang, cancellationToken).ConfigureAwait(false);
+                response = (fault == null ? null : Faults.Answer(fault, request, Clock.UtcNow)) ?? await RouteAsync(request).ConfigureAwait(false);
+                if (fault != null && fault.AfterService) response = FaultInjector.Damage(fault, response);
             }
             catch (HttpRequestException)
             {

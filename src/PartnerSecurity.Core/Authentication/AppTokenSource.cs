@@ -53,12 +53,19 @@ namespace PartnerSecurity.Authentication
             return new AppTokenSource(builder.Build(), request.Environment, mode, appId);
         }
 
-        public override async Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken)
+        public override Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            ForClientAsync(resource, tenantId, forceRefresh: false, cancellationToken);
+
+        public override async Task<AccessToken?> RenewAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            await ForClientAsync(resource, tenantId, forceRefresh: true, cancellationToken).ConfigureAwait(false);
+
+        private async Task<AccessToken> ForClientAsync(ApiResource resource, string tenantId, bool forceRefresh, CancellationToken cancellationToken)
         {
             try
             {
                 var result = await _app.AcquireTokenForClient(resource.DefaultScope(_environment))
                     .WithTenantId(tenantId)
+                    .WithForceRefresh(forceRefresh)
                     .ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 return new AccessToken(result.AccessToken, result.ExpiresOn);
             }

@@ -44,7 +44,13 @@ namespace PartnerSecurity.Authentication
             return new ManagedIdentityTokenSource(app, request.Environment, request.ApplicationId);
         }
 
-        public override async Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken)
+        public override Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            ForIdentityAsync(resource, tenantId, forceRefresh: false, cancellationToken);
+
+        public override async Task<AccessToken?> RenewAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            await ForIdentityAsync(resource, tenantId, forceRefresh: true, cancellationToken).ConfigureAwait(false);
+
+        private async Task<AccessToken> ForIdentityAsync(ApiResource resource, string tenantId, bool forceRefresh, CancellationToken cancellationToken)
         {
             if (_tenantId != null && !string.IsNullOrEmpty(tenantId) && !string.Equals(tenantId, _tenantId, StringComparison.OrdinalIgnoreCase))
                 throw new PartnerSecurityException("ManagedIdentityTenant", ErrorKind.NotSupported,
@@ -52,7 +58,7 @@ namespace PartnerSecurity.Authentication
                     "For customer tenants use the Secure Application Model (Connect-PartnerSecurity -ApplicationId ... -RefreshTokenName ...).", null, tenantId);
             try
             {
-                var result = await _app.AcquireTokenForManagedIdentity(resource.Endpoint(_environment)).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                var result = await _app.AcquireTokenForManagedIdentity(resource.Endpoint(_environment)).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 var token = new AccessToken(result.AccessToken, result.ExpiresOn);
                 _tenantId ??= token.Claims.TenantId;
                 _account = token.Claims.AppId ?? _clientId ?? _account;

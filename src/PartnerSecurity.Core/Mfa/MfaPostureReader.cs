@@ -85,10 +85,10 @@ namespace PartnerSecurity.Mfa
             var graph = connection.Graph(tenantId);
             activity.Report("Reading users, roles, policies and the registration report");
 
-            var usersTask = Guard(ReadUsersAsync(graph, cancellationToken), tenantId, "Reading users");
-            var registrationTask = ReadRegistrationsAsync(graph, tenant, warnings, cancellationToken);
-            var rolesTask = Guard(ReadRolesAsync(graph, cancellationToken), tenantId, "Reading directory role assignments");
-            var eligibleTask = ReadEligibilityAsync(graph, tenant, warnings, cancellationToken);
+            var usersTask = Guard(ReadUsersAsync(connection, graph, tenantId, cancellationToken), tenantId, "Reading users");
+            var registrationTask = ReadRegistrationsAsync(connection, graph, tenant, warnings, cancellationToken);
+            var rolesTask = Guard(ReadRolesAsync(connection, graph, tenantId, cancellationToken), tenantId, "Reading directory role assignments");
+            var eligibleTask = ReadEligibilityAsync(connection, graph, tenant, warnings, cancellationToken);
             var policiesTask = ReadPoliciesAsync(connection, tenantId, cancellationToken);
             var defaultsTask = Guard(graph.Policies.IdentitySecurityDefaultsEnforcementPolicy
                 .GetAsync(r => r.QueryParameters.Select = new[] { "id", "isEnabled" }, cancellationToken), tenantId, "Reading security defaults");
@@ -109,7 +109,7 @@ namespace PartnerSecurity.Mfa
             foreach (var group in roleGroups.Concat(eligibleGroups)) knownNames[group.Key] = group.Value;
             var groupIds = policyGroupIds.Concat(knownNames.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             activity.Report($"Reading the members of {groupIds.Count} group(s)");
-            var groups = await ReadGroupsAsync(graph, tenantId, groupIds, policyGroupIds.Where(id => !knownNames.ContainsKey(id)).ToList(), knownNames, options.Parallelism, cancellationToken).ConfigureAwait(false);
+            var groups = await ReadGroupsAsync(connection, graph, tenantId, groupIds, policyGroupIds.Where(id => !knownNames.ContainsKey(id)).ToList(), knownNames, options.Parallelism, cancellationToken).ConfigureAwait(false);
 
             var data = new MfaTenantData
             {
@@ -151,40 +151,34 @@ namespace PartnerSecurity.Mfa
 
         // ------------------------------------------------------------ users, registration
 
-        private static async Task<List<MfaUser>> ReadUsersAsync(Microsoft.Graph.GraphServiceClient graph, CancellationToken cancellationToken)
+        private static async Task<List<MfaUser>> ReadUsersAsync(PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph, string tenantId, CancellationToken cancellationToken)
         {
             var users = new List<MfaUser>();
-            await foreach (var user in GraphPaging.ReadAllAsync(
-                (link, ct) => link == null
-                    ? graph.Users.GetAsync(r =>
-                    {
-                        r.QueryParameters.Select = new[] { "id", "userPrincipalName", "displayName", "userType", "accountEnabled" };
-                        r.QueryParameters.Top = UserPageSize;
-                    }, ct)
-                    : graph.Users.WithUrl(link).GetAsync(cancellationToken: ct),
-                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            await foreach (var user in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading users", tenantId),
+                ct => graph.Users.GetAsync(r =>
+                {
+                    r.QueryParameters.Select = new[] { "id", "userPrincipalName", "displayName", "userType", "accountEnabled" };
+                    r.QueryParameters.Top = UserPageSize;
+                }, ct),
+                UserCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
             {
-                if (user.Id == null) continue;
                 users.Add(new MfaUser(user.Id, user.UserPrincipalName ?? user.Id, user.DisplayName, user.UserType, user.AccountEnabled != false));
             }
             return users;
         }
 
         /// <summary>The registration report by user id, or null with a warning when it cannot be read: the verdicts never depend on it.</summary>
-        private static async Task<IReadOnlyDictionary<string, MfaRegistration>?> ReadRegistrationsAsync(Microsoft.Graph.GraphServiceClient graph, TenantTarget tenant,
-            IList<string> warnings, CancellationToken cancellationToken)
+        private static async Task<IReadOnlyDictionary<string, MfaRegistration>?> ReadRegistrationsAsync(PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph,
+            TenantTarget tenant, IList<string> warnings, CancellationToken cancellationToken)
         {
             var rows = new Dictionary<string, MfaRegistration>(StringComparer.OrdinalIgnoreCase);
             try
             {
-                await foreach (var row in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.Reports.AuthenticationMethods.UserRegistrationDetails.GetAsync(r => r.QueryParameters.Top = UserPageSize, ct)
-                        : graph.Reports.AuthenticationMethods.UserRegistrationDetails.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                await foreach (var row in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading the MFA registration report", tenant.Id),
+                    ct => graph.Reports.AuthenticationMethods.UserRegistrationDetails.GetAsync(r => r.QueryParameters.Top = UserPageSize, ct),
+                    UserRegistrationDetailsCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
                 {
-                    if (row.Id == null) continue;
-                    rows[row.Id] = new MfaRegistration(row.IsMfaRegistered == true, row.IsMfaCapable == true, row.MethodsRegistered?.Where(m => m != null).Select(m => m!).ToArray() ?? Array.Empty<string>());
+                    rows[row.Id!] = new MfaRegistration(row.IsMfaRegistered == true, row.IsMfaCapable == true, row.MethodsRegistered?.Where(m => m != null).Select(m => m!).ToArray() ?? Array.Empty<string>());
                 }
                 return rows;
             }
@@ -207,18 +201,15 @@ namespace PartnerSecurity.Mfa
         // ------------------------------------------------------------ roles
 
         private static async Task<(Dictionary<string, string> Names, List<MfaRoleGrant> Grants, Dictionary<string, string?> Groups)> ReadRolesAsync(
-            Microsoft.Graph.GraphServiceClient graph, CancellationToken cancellationToken)
+            PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph, string tenantId, CancellationToken cancellationToken)
         {
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var ids = new List<string>();
-            await foreach (var role in GraphPaging.ReadAllAsync(
-                (link, ct) => link == null
-                    ? graph.RoleManagement.Directory.RoleDefinitions.GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "templateId" }, ct)
-                    : graph.RoleManagement.Directory.RoleDefinitions.WithUrl(link).GetAsync(cancellationToken: ct),
-                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            await foreach (var role in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading directory role definitions", tenantId),
+                ct => graph.RoleManagement.Directory.RoleDefinitions.GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "templateId" }, ct),
+                UnifiedRoleDefinitionCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
             {
-                if (role.Id == null) continue;
-                ids.Add(role.Id);
+                ids.Add(role.Id!);
                 names[role.Id] = role.DisplayName ?? role.Id;
                 if (role.TemplateId != null) names[role.TemplateId] = role.DisplayName ?? role.TemplateId;
             }
@@ -229,16 +220,14 @@ namespace PartnerSecurity.Mfa
             for (int i = 0; i < ids.Count; i += RoleFilterChunk)
             {
                 var filter = "roleDefinitionId in (" + string.Join(",", ids.Skip(i).Take(RoleFilterChunk).Select(ODataLiteral.String)) + ")";
-                await foreach (var assignment in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.RoleManagement.Directory.RoleAssignments.GetAsync(r =>
-                        {
-                            r.QueryParameters.Filter = filter;
-                            r.QueryParameters.Expand = new[] { "principal" };
-                            r.QueryParameters.Top = UserPageSize;
-                        }, ct)
-                        : graph.RoleManagement.Directory.RoleAssignments.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                await foreach (var assignment in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading directory role assignments", tenantId),
+                    ct => graph.RoleManagement.Directory.RoleAssignments.GetAsync(r =>
+                    {
+                        r.QueryParameters.Filter = filter;
+                        r.QueryParameters.Expand = new[] { "principal" };
+                        r.QueryParameters.Top = UserPageSize;
+                    }, ct),
+                    UnifiedRoleAssignmentCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
                 {
                     if (assignment.PrincipalId == null || assignment.RoleDefinitionId == null) continue;
                     grants.Add(new MfaRoleGrant(assignment.PrincipalId, assignment.RoleDefinitionId));
@@ -249,22 +238,20 @@ namespace PartnerSecurity.Mfa
         }
 
         /// <summary>PIM-eligible roles; a tenant without PIM (no P2) simply has none. Other failures warn.</summary>
-        private static async Task<(List<MfaRoleGrant> Grants, Dictionary<string, string?> Groups)> ReadEligibilityAsync(Microsoft.Graph.GraphServiceClient graph,
-            TenantTarget tenant, IList<string> warnings, CancellationToken cancellationToken)
+        private static async Task<(List<MfaRoleGrant> Grants, Dictionary<string, string?> Groups)> ReadEligibilityAsync(PartnerConnection connection,
+            Microsoft.Graph.GraphServiceClient graph, TenantTarget tenant, IList<string> warnings, CancellationToken cancellationToken)
         {
             var grants = new List<MfaRoleGrant>();
             var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             try
             {
-                await foreach (var schedule in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.RoleManagement.Directory.RoleEligibilitySchedules.GetAsync(r =>
-                        {
-                            r.QueryParameters.Expand = new[] { "principal" };
-                            r.QueryParameters.Top = UserPageSize;
-                        }, ct)
-                        : graph.RoleManagement.Directory.RoleEligibilitySchedules.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                await foreach (var schedule in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading PIM role eligibility", tenant.Id),
+                    ct => graph.RoleManagement.Directory.RoleEligibilitySchedules.GetAsync(r =>
+                    {
+                        r.QueryParameters.Expand = new[] { "principal" };
+                        r.QueryParameters.Top = UserPageSize;
+                    }, ct),
+                    UnifiedRoleEligibilityScheduleCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
                 {
                     if (schedule.PrincipalId == null || schedule.RoleDefinitionId == null) continue;
                     grants.Add(new MfaRoleGrant(schedule.PrincipalId, schedule.RoleDefinitionId, eligible: true));
@@ -303,7 +290,7 @@ namespace PartnerSecurity.Mfa
             }
         }
 
-        private static async Task<Dictionary<string, MfaGroup>> ReadGroupsAsync(Microsoft.Graph.GraphServiceClient graph, string tenantId, IReadOnlyList<string> groupIds,
+        private static async Task<Dictionary<string, MfaGroup>> ReadGroupsAsync(PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph, string tenantId, IReadOnlyList<string> groupIds,
             IReadOnlyList<string> unnamed, Dictionary<string, string?> names, int parallelism, CancellationToken cancellationToken)
         {
             var result = new Dictionary<string, MfaGroup>(StringComparer.OrdinalIgnoreCase);
@@ -313,7 +300,7 @@ namespace PartnerSecurity.Mfa
             var memberTasks = groupIds.Select(async id =>
             {
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try { return (Id: id, Members: await ReadTransitiveUsersAsync(graph, tenantId, id, cancellationToken).ConfigureAwait(false)); }
+                try { return (Id: id, Members: await ReadTransitiveUsersAsync(connection, graph, tenantId, id, cancellationToken).ConfigureAwait(false)); }
                 finally { gate.Release(); }
             }).ToList();
             var members = await Task.WhenAll(memberTasks).ConfigureAwait(false);
@@ -323,22 +310,21 @@ namespace PartnerSecurity.Mfa
             return result;
         }
 
-        private static async Task<List<string>> ReadTransitiveUsersAsync(Microsoft.Graph.GraphServiceClient graph, string tenantId, string groupId, CancellationToken cancellationToken)
+        private static async Task<List<string>> ReadTransitiveUsersAsync(PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph, string tenantId, string groupId,
+            CancellationToken cancellationToken)
         {
             var users = new List<string>();
             try
             {
-                await foreach (var member in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.Groups[groupId].TransitiveMembers.GetAsync(r =>
-                        {
-                            r.QueryParameters.Select = new[] { "id" };
-                            r.QueryParameters.Top = UserPageSize;
-                        }, ct)
-                        : graph.Groups[groupId].TransitiveMembers.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                await foreach (var member in GraphPaging.ReadAllAsync(graph, connection.Paged($"Reading the members of group {groupId}", tenantId),
+                    ct => graph.Groups[groupId].TransitiveMembers.GetAsync(r =>
+                    {
+                        r.QueryParameters.Select = new[] { "id" };
+                        r.QueryParameters.Top = UserPageSize;
+                    }, ct),
+                    DirectoryObjectCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
                 {
-                    if (member is User && member.Id != null) users.Add(member.Id);
+                    if (member is User) users.Add(member.Id!);
                 }
             }
             catch (ApiException ex) when (ex.ResponseStatusCode == 404)

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
 using PartnerSecurity.Connections;
 using PartnerSecurity.Diagnostics;
@@ -53,16 +54,14 @@ namespace PartnerSecurity.Mfa
                 var filter = "userPrincipalName in (" + string.Join(",", distinct.Skip(i).Take(UpnFilterChunk).Select(ODataLiteral.String)) + ")";
                 try
                 {
-                    await foreach (var user in GraphPaging.ReadAllAsync(
-                        (link, ct) => link == null
-                            ? graph.Users.GetAsync(r =>
-                            {
-                                r.QueryParameters.Filter = filter;
-                                r.QueryParameters.Select = new[] { "id", "userPrincipalName", "displayName", "userType", "accountEnabled" };
-                                r.QueryParameters.Top = MfaPostureReader.UserPageSize;
-                            }, ct)
-                            : graph.Users.WithUrl(link).GetAsync(cancellationToken: ct),
-                        page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                    await foreach (var user in GraphPaging.ReadAllAsync(graph, connection.Paged("Looking up users by user principal name", tenant.Id),
+                        ct => graph.Users.GetAsync(r =>
+                        {
+                            r.QueryParameters.Filter = filter;
+                            r.QueryParameters.Select = new[] { "id", "userPrincipalName", "displayName", "userType", "accountEnabled" };
+                            r.QueryParameters.Top = MfaPostureReader.UserPageSize;
+                        }, ct),
+                        UserCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
                     {
                         if (user.Id == null || user.UserPrincipalName == null) continue;
                         found[user.UserPrincipalName] = new MfaUser(user.Id, user.UserPrincipalName, user.DisplayName, user.UserType, user.AccountEnabled ?? true);

@@ -125,11 +125,9 @@ namespace PartnerSecurity.SecureAppModel
                     ?? throw new PartnerSecurityException("AdminAgentsNotFound", ErrorKind.ObjectNotFound,
                         $"Tenant '{tenantId}' has no AdminAgents group: it does not look like a CSP partner tenant.", "Connect to your partner tenant (the one enrolled in the CSP program) and run this again.", null, tenantId);
                 var isMember = false;
-                await foreach (var member in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.Groups[adminAgents.Id].Members.GetAsync(r => r.QueryParameters.Select = new[] { "id" }, ct)
-                        : graph.Groups[adminAgents.Id].Members.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                await foreach (var member in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading the members of AdminAgents", tenantId),
+                    ct => graph.Groups[adminAgents.Id].Members.GetAsync(r => r.QueryParameters.Select = new[] { "id" }, ct),
+                    DirectoryObjectCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
                 {
                     if (string.Equals(member.Id, result.ServicePrincipalId, StringComparison.OrdinalIgnoreCase)) { isMember = true; break; }
                 }

@@ -29,11 +29,9 @@ namespace PartnerSecurity.SecurityDefaults
                 var policy = await graph.Policies.IdentitySecurityDefaultsEnforcementPolicy
                     .GetAsync(r => r.QueryParameters.Select = new[] { "id", "isEnabled" }, cancellationToken).ConfigureAwait(false);
                 var blocking = new List<string>();
-                await foreach (var ca in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.Identity.ConditionalAccess.Policies.GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "state" }, ct)
-                        : graph.Identity.ConditionalAccess.Policies.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                await foreach (var ca in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading conditional access policies", tenantId),
+                    ct => graph.Identity.ConditionalAccess.Policies.GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "state" }, ct),
+                    ConditionalAccessPolicyCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
                 {
                     if (ca.State == ConditionalAccessPolicyState.Enabled || ca.State == ConditionalAccessPolicyState.EnabledForReportingButNotEnforced)
                         blocking.Add(ca.DisplayName ?? ca.Id ?? "(unnamed policy)");
