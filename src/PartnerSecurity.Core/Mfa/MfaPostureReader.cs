@@ -314,6 +314,12 @@ namespace PartnerSecurity.Mfa
             CancellationToken cancellationToken)
         {
             var users = new List<string>();
+            if (!GraphPath.IsSendable(groupId))
+            {
+                // Not an id any group can have: like a deleted group, it has no members (the evaluator never counts it as covering anyone).
+                OperationLog.Verbose($"Tenant '{tenantId}': a policy names '{groupId}', which cannot be a group id.");
+                return users;
+            }
             try
             {
                 await foreach (var member in GraphPaging.ReadAllAsync(graph, connection.Paged($"Reading the members of group {groupId}", tenantId),
@@ -374,12 +380,17 @@ namespace PartnerSecurity.Mfa
             if (users.Count == 0) return;
             activity.Report($"Reading the per-user MFA state of {users.Count} user(s)");
             var batch = new GraphBatchClient(connection, tenant.Id, beta: true, parallelism);
-            var results = await batch.GetAsync(users.Select(u => (u.Id, $"/users/{u.Id}/authentication/requirements")).ToList(), "Reading per-user MFA states",
-                done => activity.Report($"Per-user MFA state: {done} of {users.Count} user(s) read"), cancellationToken).ConfigureAwait(false);
+            var results = await batch.GetAsync(users.Where(u => GraphPath.IsSendable(u.Id)).Select(u => (u.Id, GraphPath.PerUserMfaRequirements(u.Id))).ToList(),
+                "Reading per-user MFA states", done => activity.Report($"Per-user MFA state: {done} of {users.Count} user(s) read"), cancellationToken).ConfigureAwait(false);
             var failures = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var user in users)
             {
-                var result = results[user.Id];
+                if (!results.TryGetValue(user.Id, out var result))
+                {
+                    unreadable.Add(user.Id);
+                    failures["an id that cannot be sent in a URL"] = failures.TryGetValue("an id that cannot be sent in a URL", out var bad) ? bad + 1 : 1;
+                    continue;
+                }
                 string? state = null;
                 if (result.Succeeded && result.Body is JsonElement body && body.ValueKind == JsonValueKind.Object
                     && body.TryGetProperty("perUserMfaState", out var value) && value.ValueKind == JsonValueKind.String)

@@ -83,7 +83,9 @@ namespace PartnerSecurity.PartnerCenter
             var id = Str(item, "id");
             JsonElement profile = item.TryGetProperty("companyProfile", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
             var tenantId = (profile.ValueKind == JsonValueKind.Object ? Str(profile, "tenantId") : null) ?? id;
-            if (tenantId == null || tenantId.Length == 0) return null;
+            // A customer is reached by its tenant GUID (it goes into sign-in and Graph URLs): anything else is not a customer record.
+            if (tenantId == null || !Guid.TryParse(tenantId, out var tenantGuid)) return null;
+            tenantId = tenantGuid.ToString("D");
             var name = (profile.ValueKind == JsonValueKind.Object ? Str(profile, "companyName") : null) ?? tenantId;
             var domain = profile.ValueKind == JsonValueKind.Object ? Str(profile, "domain") : null;
             return new PartnerCenterCustomer(id ?? tenantId, tenantId, name, domain, Str(item, "relationshipToPartner"));

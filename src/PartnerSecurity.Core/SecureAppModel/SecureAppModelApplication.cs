@@ -104,7 +104,7 @@ namespace PartnerSecurity.SecureAppModel
                 request.Progress?.Invoke("Creating the service principal");
                 var principals = (await graph.ServicePrincipals.GetAsync(r =>
                 {
-                    r.QueryParameters.Filter = $"appId eq '{result.ApplicationId}'";
+                    r.QueryParameters.Filter = "appId eq " + ODataLiteral.String(result.ApplicationId);
                     r.QueryParameters.Select = new[] { "id", "appId" };
                 }, cancellationToken).ConfigureAwait(false))?.Value ?? new List<ServicePrincipal>();
                 var principal = principals.FirstOrDefault();

@@ -35,9 +35,11 @@ namespace PartnerSecurity.Tenants
             var unique = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var value in requested)
             {
-                if (!unique.Add(value)) continue;
-                bool home = string.Equals(value, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase);
-                targets.Add(home ? Home(connection, value) : new TenantTarget(value, null, isHome: false, requested: value));
+                // {guid} and dash-less GUIDs are the same tenant as their canonical form, and are sent in it.
+                var id = TenantIdentifier.Normalize(value);
+                if (!unique.Add(id)) continue;
+                bool home = string.Equals(id, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase);
+                targets.Add(home ? Home(connection, value) : new TenantTarget(id, null, isHome: false, requested: value));
             }
             return targets;
         }

@@ -53,6 +53,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(ParameterSetName = CertificateSet)]
         [Parameter(ParameterSetName = StoredTokenSet)]
         [Alias("Tenant", "Domain")]
+        [NormalizeTenantId]
         [ValidateTenantId]
         public string? TenantId { get; set; }
 
