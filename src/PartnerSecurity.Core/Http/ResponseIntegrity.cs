@@ -25,10 +25,18 @@ namespace PartnerSecurity.Http
             }
         }
 
-        /// <summary>Null when the answer can be used; otherwise what is wrong with it, in words.</summary>
+        /// <summary>
+        /// Null when the answer can be used; otherwise what is wrong with it, in words. An error answer is checked too
+        /// when it declares JSON: an error code cut off the body would turn a precise refusal (no licence, no GDAP)
+        /// into a vague one.
+        /// </summary>
         public static string? Problem(HttpResponseMessage response, byte[] body)
         {
-            if (!response.IsSuccessStatusCode) return null;
+            if (!response.IsSuccessStatusCode)
+            {
+                var declared = response.Content?.Headers.ContentType?.MediaType ?? string.Empty;
+                return body.Length > 0 && declared.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0 ? JsonProblem(body) : null;
+            }
             // 204 (and 205) carry no body by definition; a 200 without one is an answer lost on the way.
             if (body.Length == 0 && (int)response.StatusCode == 200 && response.RequestMessage?.Method != HttpMethod.Head)
                 return "an empty answer came back";

@@ -38,7 +38,7 @@ namespace PartnerSecurity.Http
             for (int attempt = 1; ; attempt++)
             {
                 using var attemptRequest = attempt == 1 ? null : template.Create(authorization);
-                var outcome = await AttemptAsync(attemptRequest ?? request, cancellationToken).ConfigureAwait(false);
+                var outcome = await AttemptAsync(attemptRequest ?? request, safe, cancellationToken).ConfigureAwait(false);
 
                 if (outcome.Failure != null)
                 {
@@ -95,7 +95,7 @@ namespace PartnerSecurity.Http
         }
 
         /// <summary>One attempt: the answer and its whole body, within the attempt time-out, and checked.</summary>
-        private async Task<Outcome> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        private async Task<Outcome> AttemptAsync(HttpRequestMessage request, bool safe, CancellationToken cancellationToken)
         {
             var outcome = new Outcome();
             using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -107,7 +107,8 @@ namespace PartnerSecurity.Http
                 outcome.MayHaveBeenApplied = true;
                 var body = await ResponseIntegrity.BufferAsync(response, attemptTimeout.Token).ConfigureAwait(false);
                 var problem = ResponseIntegrity.Problem(response, body);
-                if (problem == null)
+                // A damaged refusal of a request that must not be sent twice is still a refusal: the server did not apply it.
+                if (problem == null || (!safe && !response.IsSuccessStatusCode && (int)response.StatusCode < 500))
                 {
                     outcome.Response = response;
                     return outcome;

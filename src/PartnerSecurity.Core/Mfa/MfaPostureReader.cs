@@ -90,8 +90,7 @@ namespace PartnerSecurity.Mfa
             var rolesTask = Guard(ReadRolesAsync(connection, graph, tenantId, cancellationToken), tenantId, "Reading directory role assignments");
             var eligibleTask = ReadEligibilityAsync(connection, graph, tenant, warnings, cancellationToken);
             var policiesTask = ReadPoliciesAsync(connection, tenantId, cancellationToken);
-            var defaultsTask = Guard(graph.Policies.IdentitySecurityDefaultsEnforcementPolicy
-                .GetAsync(r => r.QueryParameters.Select = new[] { "id", "isEnabled" }, cancellationToken), tenantId, "Reading security defaults");
+            var defaultsTask = Guard(SecurityDefaults.SecurityDefaultsReader.IsEnabledAsync(connection, tenantId, cancellationToken), tenantId, "Reading security defaults");
 
             var users = await usersTask.ConfigureAwait(false);
             var (roleNames, activeGrants, roleGroups) = await rolesTask.ConfigureAwait(false);
@@ -120,7 +119,7 @@ namespace PartnerSecurity.Mfa
                 RoleGrants = activeGrants.Concat(eligibleGrants).ToList(),
                 RoleNames = roleNames,
                 Policies = policies,
-                SecurityDefaultsEnabled = defaults?.IsEnabled == true,
+                SecurityDefaultsEnabled = defaults,
                 Registrations = registrations,
             };
 

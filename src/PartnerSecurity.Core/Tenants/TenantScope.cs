@@ -51,19 +51,10 @@ namespace PartnerSecurity.Tenants
         public static async Task<TenantTarget> DescribeAsync(PartnerConnection connection, TenantTarget target, CancellationToken cancellationToken)
         {
             if (target.IsDescribed) return target;
-            try
-            {
-                var organizations = await connection.Graph(target.Id).Organization
-                    .GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName" }, cancellationToken).ConfigureAwait(false);
-                var organization = organizations?.Value?.FirstOrDefault();
-                var id = organization?.Id ?? target.Id;
-                bool home = target.IsHome || string.Equals(id, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase);
-                return new TenantTarget(id, organization?.DisplayName ?? target.Name ?? id, home, target.Requested);
-            }
-            catch (ApiException ex)
-            {
-                throw GraphErrors.Translate(ex, target.Id, "Reading the organization");
-            }
+            var organization = await TenantNames.ReadOrganizationAsync(connection, target.Id, cancellationToken).ConfigureAwait(false);
+            var id = organization?.Id ?? target.Id;
+            bool home = target.IsHome || string.Equals(id, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase);
+            return new TenantTarget(id, organization?.DisplayName ?? target.Name ?? id, home, target.Requested);
         }
     }
 }

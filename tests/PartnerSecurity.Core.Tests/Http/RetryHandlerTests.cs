@@ -197,6 +197,19 @@ public class RetryHandlerTests
     }
 
     [Fact]
+    public async Task A_refusal_whose_json_body_was_cut_short_is_asked_for_again_so_its_error_code_survives()
+    {
+        var (client, emulator) = Client();
+        emulator.Faults.Add(new Fault("POST .*/token", FaultKind.TruncatedBody, times: 2));
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "unknown-app" });
+        var response = await client.PostAsync("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var error = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("AADSTS", error.RootElement.GetProperty("error_description").GetString());
+        Assert.Equal(3, Count(emulator, "/token"));
+    }
+
+    [Fact]
     public async Task Cancellation_stops_a_retry_wait_at_once()
     {
         var (client, emulator) = Client();
