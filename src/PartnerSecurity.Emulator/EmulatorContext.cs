@@ -22,5 +22,7 @@ namespace PartnerSecurity.Emulator
         public FaultInjector Faults { get; } = new FaultInjector();
         /// <summary>Every item of every Graph $batch answered (Requests counts the batch itself once).</summary>
         public RequestLog BatchItems { get; } = new RequestLog();
+        /// <summary>Every change writes made to the directory.</summary>
+        public ChangeLog Changes { get; } = new ChangeLog();
     }
 }

@@ -48,6 +48,14 @@ namespace PartnerSecurity.Http
             return JsonProblem(body);
         }
 
+        /// <summary>Whether the answer declares JSON, or has no body to declare at all.</summary>
+        public static bool IsJson(HttpResponseMessage response)
+        {
+            if (response.Content == null || response.Content.Headers.ContentLength == 0) return true;
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
+            return mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
         private static string? JsonProblem(byte[] body)
         {
             int start = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;

@@ -69,8 +69,22 @@ namespace PartnerSecurity.Http
                     }
                 }
 
+                int status = (int)response.StatusCode;
+                if (!safe && RetryPolicy.IsRetryable(response.StatusCode, safeToResend: true) && !RetryPolicy.IsRetryable(response.StatusCode, safeToResend: false))
+                {
+                    response.Dispose();
+                    throw new AmbiguousRequestException($"{what}: {status} {response.ReasonPhrase}. It was not sent again, since the server may have applied it.");
+                }
                 if (!RetryPolicy.IsRetryable(response.StatusCode, safe) || attempt > _policy.MaxRetries)
+                {
+                    // A server failure told in a gateway's HTML page, not in the service's words: no client can read it as an error.
+                    if (status >= 500 && !ResponseIntegrity.IsJson(response))
+                    {
+                        response.Dispose();
+                        throw new HttpRequestException($"{what}: {status} {response.ReasonPhrase}, answered by something other than the service (after {attempt} attempts).");
+                    }
                     return response;
+                }
 
                 var delay = _policy.DelayFor(response, attempt, DateTimeOffset.UtcNow, out var capped);
                 if (capped != null)

@@ -106,7 +106,8 @@ namespace PartnerSecurity.Emulator.Http
         {
             System.Threading.Interlocked.Increment(ref _seen);
             var token = Bearer(request);
-            if (token != null && _expiredTokens.ContainsKey(Signature(token)))
+            // A $batch is authorized once, as a whole: its items are not refused for a token that expired meanwhile.
+            if (!batchItem && token != null && _expiredTokens.ContainsKey(Signature(token)))
                 return new FaultDecision(FaultKind.TokenExpired, null, TimeSpan.Zero, counted: false);
             var line = request.Method + " " + request.Uri.AbsoluteUri;
             string? tenant = null;

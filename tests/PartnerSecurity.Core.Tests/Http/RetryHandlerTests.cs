@@ -77,13 +77,23 @@ public class RetryHandlerTests
     [InlineData(FaultKind.InternalServerError, 500)]
     [InlineData(FaultKind.BadGateway, 502)]
     [InlineData(FaultKind.GatewayTimeout, 504)]
-    public async Task A_creating_post_that_failed_on_the_server_is_answered_as_is(FaultKind kind, int status)
+    public async Task A_creating_post_that_failed_on_the_server_is_not_sent_again_and_may_have_been_applied(FaultKind kind, int status)
     {
         var (client, emulator) = Client();
         emulator.Faults.Add(new Fault("POST .*/v1.0/applications", kind, times: 1));
-        var response = await client.PostAsync(ApplicationsUrl, new StringContent("{}"));
-        Assert.Equal(status, (int)response.StatusCode);
+        var error = await Assert.ThrowsAsync<AmbiguousRequestException>(() => client.PostAsync(ApplicationsUrl, new StringContent("{}")));
+        Assert.Contains(status.ToString(), error.Message);
         Assert.Equal(1, Count(emulator, "/v1.0/applications"));
+    }
+
+    [Fact]
+    public async Task A_gateway_page_that_stays_after_the_last_retry_is_an_error_not_an_unreadable_answer()
+    {
+        var (client, emulator) = Client(maxRetries: 2);
+        emulator.Faults.Add(new Fault("openid-configuration", FaultKind.BadGateway, times: 10));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(DiscoveryUrl));
+        Assert.Contains("502", error.Message);
+        Assert.Contains("after 3 attempts", error.Message);
     }
 
     [Theory]
