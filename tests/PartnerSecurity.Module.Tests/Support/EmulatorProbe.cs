@@ -64,6 +64,17 @@ public sealed class EmulatorProbe
         faults.GetType().GetMethod("Add")!.Invoke(faults, new[] { fault });
     }
 
+    /// <summary>How many faults the emulator injected so far (explicit and from its fault profile).</summary>
+    public int FaultsInjected => ((IEnumerable)Get(Get(_emulator, "Faults"), "Injected")).Cast<object>().Sum(pair => (int)Get(pair, "Value"));
+
+    /// <summary>The faults injected while <paramref name="action"/> ran.</summary>
+    public int FaultsInjectedAfter(Action action)
+    {
+        int before = FaultsInjected;
+        action();
+        return FaultsInjected - before;
+    }
+
     public void AdvanceClock(TimeSpan by)
     {
         var clock = Get(_emulator, "Clock");
