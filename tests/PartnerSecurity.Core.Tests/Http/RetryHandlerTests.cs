@@ -219,6 +219,29 @@ public class RetryHandlerTests
         Assert.Equal(3, Count(emulator, "/token"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public async Task An_empty_token_response_is_asked_for_again_then_said_plainly_never_a_null_reference(int times)
+    {
+        var emulator = new SnapshotBuilder().User("admin", globalAdmin: true).Emulator();
+        using var connection = await TestConnections.ConnectAsync(emulator);
+        // The next token (Partner Center's, from the refresh token) comes back empty; an authorization code would be
+        // spent by the first answer, so the sign-in itself is not the place to lose one.
+        emulator.Faults.Add(new Fault("POST .*/oauth2/v2.0/token", FaultKind.EmptyBody, times: times));
+        var acquire = () => connection.Tokens.AcquireAsync(PartnerSecurity.Authentication.ApiResource.PartnerCenter, connection.HomeTenantId, CancellationToken.None);
+        if (times == 1)
+        {
+            Assert.Equal(connection.HomeTenantId, (await acquire()).Claims.TenantId);
+            return;
+        }
+        var error = await Assert.ThrowsAsync<MalformedResponseException>(acquire);
+        Assert.Contains("an empty answer came back", error.Message);
+        Assert.Contains("/oauth2/v2.0/token", error.Message);
+        Assert.DoesNotContain("NullReference", error.ToString());
+        Assert.Equal("ResponseMalformed", TransportErrors.Translate(error, null).ErrorId);
+    }
+
     [Fact]
     public async Task Cancellation_stops_a_retry_wait_at_once()
     {
