@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace PartnerSecurity.Emulator.Http
 {
     /// <summary>One change a write made to the emulated directory (a PATCH that set a value already set makes none).</summary>
@@ -15,7 +11,7 @@ namespace PartnerSecurity.Emulator.Http
         }
 
         public string TenantId { get; }
-        /// <summary>What changed: "securityDefaults", "users/{id}/perUserMfaState", "applications/{id}"...</summary>
+        /// <summary>What changed: "securityDefaults.isEnabled", "users/{id}/perUserMfaState", "applications/{id}"...</summary>
         public string Target { get; }
         /// <summary>How: "false -> true", "created", "password added"...</summary>
         public string Change { get; }
@@ -23,12 +19,8 @@ namespace PartnerSecurity.Emulator.Http
     }
 
     /// <summary>Every change writes made, so tests can prove a write was applied once (never twice, never half).</summary>
-    public sealed class ChangeLog
+    public sealed class ChangeLog : EmulatorLog<ChangeRecord>
     {
-        private readonly ConcurrentQueue<ChangeRecord> _records = new ConcurrentQueue<ChangeRecord>();
-
-        public void Add(string tenantId, string target, string change) => _records.Enqueue(new ChangeRecord(tenantId, target, change));
-        public IReadOnlyList<ChangeRecord> Records => _records.ToArray();
-        public int Count => _records.Count;
+        public void Add(string tenantId, string target, string change) => Add(new ChangeRecord(tenantId, target, change));
     }
 }
