@@ -14,6 +14,10 @@ namespace PartnerSecurity.Module.Tests;
 /// </summary>
 public class ReliabilityTests
 {
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public ReliabilityTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
     /// <summary>Every read cmdlet, with fixed windows so that two runs ask for the same sign-ins.</summary>
     private static string[] Reads()
     {
@@ -79,6 +83,7 @@ public class ReliabilityTests
                     $"{read} (seed {seed}):\n  lost: {string.Join("\n  lost: ", clean[read].Except(lines).Take(3))}\n  extra: {string.Join("\n  extra: ", lines.Except(clean[read]).Take(3))}");
             }
             Assert.True(probe.FaultsInjected > 10, $"only {probe.FaultsInjected} faults were injected");
+            _output.WriteLine($"seed {seed}: {Reads().Length} read cmdlets, {clean.Values.Sum(v => v.Count)} lines compared, {probe.FaultsInjected} faults, 0 lost, 0 extra");
         }
     }
 
@@ -169,6 +174,7 @@ public class ReliabilityTests
         var secrets = probe.IssuedSecrets.Append(Reveal(secret!)).Append(SamSnapshot.RunbookSecret).ToList();
         Assert.True(secrets.Count > 20, "the run issued many tokens");
         canary.AssertNone(secrets);
+        _output.WriteLine($"token canary: {steps.Length} steps over {exported.Count} cmdlets, {probe.FaultsInjected} faults, {secrets.Distinct().Count()} secrets searched in {canary.Haystacks} places, 0 found");
     }
 
     private static string Reveal(SecureString secure)

@@ -17,7 +17,7 @@ namespace PartnerSecurity.Tests.Reliability;
 /// </summary>
 public class WritesUnderFaultsTests
 {
-    public static TheoryData<string, int> Profiles => new() { { "Throttle", 1 }, { "Transient", 1 }, { "Transient", 2 }, { "Expiry", 1 }, { "Chaos", 1 }, { "Chaos", 2 }, { "Chaos", 3 } };
+    public static TheoryData<string, int> Profiles => new() { { "Throttle", 1 }, { "Transient", 1 }, { "Expiry", 1 }, { "Chaos", 1 }, { "Chaos", 2 } };
 
     private static async Task<PartnerConnection> ConnectAsync(TenantEmulator emulator, string profile, int seed, string? user = null, string[]? scopes = null)
     {
