@@ -117,7 +117,8 @@ namespace PartnerSecurity.Emulator.Http
                 {
                     if (fault.Remaining <= 0 || !fault.Pattern.IsMatch(line)) continue;
                     if (fault.TenantId != null && !string.Equals(fault.TenantId, tenant ??= TenantOf(request, token), StringComparison.OrdinalIgnoreCase)) continue;
-                    if (batchItem && !FaultProfile.IsBatchItemKind(fault.Kind)) continue;
+                    // A connection failure on an item is answered by Graph's gateway (504); other transport faults have no item form.
+                    if (batchItem && !FaultProfile.IsBatchItemKind(fault.Kind) && fault.Kind != FaultKind.ConnectionFailure) continue;
                     fault.Remaining--;
                     fault.Injected++;
                     return Count(new FaultDecision(fault.Kind, fault.RetryAfter, fault.Hang));
