@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["mfa"] = MfaBenchmark.RunAsync,
     ["scan"] = ScanBenchmark.RunAsync,
     ["signins"] = SignInBenchmark.RunAsync,
+    ["reliability"] = ReliabilityBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -24,5 +24,7 @@ namespace PartnerSecurity.Emulator
         public Throttle Throttle { get; } = new Throttle();
         /// <summary>Every item of every Graph $batch answered (Requests counts the batch itself once).</summary>
         public RequestLog BatchItems { get; } = new RequestLog();
+        /// <summary>Every change writes made to the directory.</summary>
+        public ChangeLog Changes { get; } = new ChangeLog();
     }
 }

@@ -52,6 +52,8 @@ namespace PartnerSecurity.Emulator
         public RequestLog Requests { get; } = new RequestLog();
         /// <summary>The items of Graph $batch requests, each with its own status.</summary>
         public RequestLog BatchItems => Context.BatchItems;
+        /// <summary>Every change writes made to the directory (a write that changed nothing is not one).</summary>
+        public ChangeLog Changes => Context.Changes;
 
         /// <summary>
         /// An access token as an interactive sign-in of the user would get it (amr with mfa when they registered
@@ -87,7 +89,10 @@ namespace PartnerSecurity.Emulator
             HttpResponseMessage response;
             try
             {
-                response = Faults.Apply(request, Clock.UtcNow) ?? await RouteAsync(request).ConfigureAwait(false);
+                var fault = Faults.Decide(request);
+                if (fault?.Kind == FaultKind.Hang) await Task.Delay(fault.Hang, cancellationToken).ConfigureAwait(false);
+                response = (fault == null ? null : Faults.Answer(fault, request, Clock.UtcNow)) ?? await RouteAsync(request).ConfigureAwait(false);
+                if (fault != null && fault.AfterService) response = FaultInjector.Damage(fault, response);
             }
             catch (HttpRequestException)
             {

@@ -172,36 +172,11 @@ public class SecureAppModelTests
         // client secrets) and every client secret used.
         var secrets = emulator.IssuedSecrets.Append(secretText).Append(SamSnapshot.RunbookSecret).Where(x => x.Length >= 16).Distinct().ToList();
         Assert.True(secrets.Count > 20, "the scenario issued many tokens");
-        var haystacks = new List<(string Where, string Text)>();
-        foreach (var result in s.Results)
-        {
-            foreach (var o in result.Output) haystacks.AddRange(Describe(o, "output"));
-            foreach (var e in result.Errors.Concat(result.Terminating == null ? Array.Empty<ErrorRecord>() : new[] { result.Terminating }))
-            {
-                haystacks.Add(("error", e.ToString()));
-                haystacks.Add(("error exception", e.Exception.ToString()));
-                haystacks.Add(("error details", (e.ErrorDetails?.Message ?? "") + (e.ErrorDetails?.RecommendedAction ?? "")));
-                haystacks.Add(("error target", e.TargetObject?.ToString() ?? ""));
-            }
-            haystacks.AddRange(result.Warnings.Select(w => ("warning", w.Message)));
-            haystacks.AddRange(result.Verbose.Select(v => ("verbose", v.Message)));
-            haystacks.AddRange(result.Debug.Select(d => ("debug", d.Message)));
-        }
-        Assert.Contains(haystacks, h => h.Where == "verbose" && h.Text.Contains("/oauth2/v2.0/token"));
-        haystacks.Add(("screen", s.Session.Screen));
-        foreach (var directory in new[] { Path.GetDirectoryName(s.SnapshotPath)!, StorageDirectory() })
-        {
-            if (!Directory.Exists(directory)) continue;
-            foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
-            {
-                if (Path.GetFileName(file) == "sam-tokens.bin") continue; // the protected store itself
-                if (file.EndsWith(".json") || file.EndsWith(".cer")) continue; // the tests' own inputs (snapshots carry app secrets)
-                try { haystacks.Add(("file " + file, File.ReadAllText(file))); } catch (IOException) { }
-            }
-        }
-        foreach (var (where, text) in haystacks)
-            foreach (var secret in secrets)
-                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"A secret ({secret.Substring(0, 6)}...) appeared in the {where}.");
+        var canary = new TokenCanary();
+        foreach (var result in s.Results) canary.Add(result, "step");
+        Assert.True(canary.Searched("verbose", "/oauth2/v2.0/token"));
+        canary.Add("screen", s.Session.Screen).AddFiles(Path.GetDirectoryName(s.SnapshotPath)!, TokenCanary.StorageDirectory());
+        canary.AssertNone(secrets);
     }
 
     [Fact]
@@ -282,30 +257,12 @@ public class SecureAppModelTests
         Assert.Equal("TenantId", ((ParameterBindingException)(badTenant.Terminating ?? Assert.Single(badTenant.Errors)).Exception).ParameterName);
     }
 
-    private static IEnumerable<(string, string)> Describe(PSObject o, string where)
-    {
-        yield return (where, o.ToString() ?? "");
-        foreach (var property in o.Properties)
-        {
-            object? value;
-            try { value = property.Value; } catch (GetValueInvocationException) { continue; }
-            if (value is SecureString) continue; // compared only as SecureStrings, never converted
-            if (value is IEnumerable items && value is not string)
-                foreach (var item in items) yield return (where + "." + property.Name, item?.ToString() ?? "");
-            else
-                yield return (where + "." + property.Name, value?.ToString() ?? "");
-        }
-    }
-
     private static SecureString Secure(string text)
     {
         var secure = new SecureString();
         foreach (var c in text) secure.AppendChar(c);
         return secure;
     }
-
-    private static string StorageDirectory() =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "PartnerSecurity");
 
     private static string Reveal(SecureString secure)
     {

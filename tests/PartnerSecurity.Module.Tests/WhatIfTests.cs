@@ -72,15 +72,15 @@ public sealed class WhatIfTests : IDisposable
         using var _ = session;
         var path = WriteFile("baseline.json", Baseline(BreakGlassIds(session).ToArray()));
 
-        int start = probe.RequestCount("graph.microsoft.com");
+        int start = probe.UnthrottledRequestCount("graph.microsoft.com");
         var plain = session.Run("Get-PartnerMfaStatus");
-        int plainRequests = probe.RequestCount("graph.microsoft.com") - start;
+        int plainRequests = probe.UnthrottledRequestCount("graph.microsoft.com") - start;
         Assert.True(plain.Succeeded);
 
-        start = probe.RequestCount("graph.microsoft.com");
+        start = probe.UnthrottledRequestCount("graph.microsoft.com");
         var result = session.Run($"Get-PartnerMfaStatus -WhatIfPolicy {PowerShellSession.Quote(path)}");
         Assert.True(result.Succeeded, string.Join(" | ", result.Errors.Select(e => e.ToString()).Append(result.Terminating?.ToString() ?? "")));
-        Assert.Equal(plainRequests, probe.RequestCount("graph.microsoft.com") - start);
+        Assert.Equal(plainRequests, probe.UnthrottledRequestCount("graph.microsoft.com") - start);
         Assert.Empty(result.Warnings);
 
         var oracle = Oracle(Northwind).ToDictionary(o => (string)o["userPrincipalName"]!, StringComparer.OrdinalIgnoreCase);

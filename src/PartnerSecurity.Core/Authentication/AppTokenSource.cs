@@ -53,7 +53,13 @@ namespace PartnerSecurity.Authentication
             return new AppTokenSource(builder.Build(), request.Environment, mode, appId) { Clock = request.Clock ?? (() => DateTimeOffset.UtcNow) };
         }
 
-        public override async Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken)
+        public override Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            ForClientAsync(resource, tenantId, forceRefresh: false, cancellationToken);
+
+        public override async Task<AccessToken?> RenewAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            await ForClientAsync(resource, tenantId, forceRefresh: true, cancellationToken).ConfigureAwait(false);
+
+        private async Task<AccessToken> ForClientAsync(ApiResource resource, string tenantId, bool forceRefresh, CancellationToken cancellationToken)
         {
             try
             {
@@ -61,7 +67,7 @@ namespace PartnerSecurity.Authentication
                 {
                     var result = await _app.AcquireTokenForClient(resource.DefaultScope(_environment))
                         .WithTenantId(tenantId)
-                        .WithForceRefresh(force)
+                        .WithForceRefresh(force || forceRefresh)
                         .ExecuteAsync(cancellationToken).ConfigureAwait(false);
                     return new AccessToken(result.AccessToken, result.ExpiresOn);
                 }).ConfigureAwait(false);

@@ -44,7 +44,13 @@ namespace PartnerSecurity.Authentication
             return new ManagedIdentityTokenSource(app, request.Environment, request.ApplicationId) { Clock = request.Clock ?? (() => DateTimeOffset.UtcNow) };
         }
 
-        public override async Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken)
+        public override Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            ForIdentityAsync(resource, tenantId, forceRefresh: false, cancellationToken);
+
+        public override async Task<AccessToken?> RenewAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            await ForIdentityAsync(resource, tenantId, forceRefresh: true, cancellationToken).ConfigureAwait(false);
+
+        private async Task<AccessToken> ForIdentityAsync(ApiResource resource, string tenantId, bool forceRefresh, CancellationToken cancellationToken)
         {
             if (_tenantId != null && !string.IsNullOrEmpty(tenantId) && !string.Equals(tenantId, _tenantId, StringComparison.OrdinalIgnoreCase))
                 throw new PartnerSecurityException("ManagedIdentityTenant", ErrorKind.NotSupported,
@@ -54,7 +60,7 @@ namespace PartnerSecurity.Authentication
             {
                 var token = await FreshAsync(async force =>
                 {
-                    var result = await _app.AcquireTokenForManagedIdentity(resource.Endpoint(_environment)).WithForceRefresh(force).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    var result = await _app.AcquireTokenForManagedIdentity(resource.Endpoint(_environment)).WithForceRefresh(force || forceRefresh).ExecuteAsync(cancellationToken).ConfigureAwait(false);
                     return new AccessToken(result.AccessToken, result.ExpiresOn);
                 }).ConfigureAwait(false);
                 _tenantId ??= token.Claims.TenantId;

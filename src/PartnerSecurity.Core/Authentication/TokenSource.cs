@@ -19,6 +19,13 @@ namespace PartnerSecurity.Authentication
         /// <summary>A token for the resource in the given tenant (the home tenant or a customer's).</summary>
         public abstract Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken);
 
+        /// <summary>
+        /// A new token in place of one the resource called expired before its time (MSAL's force refresh, past its
+        /// cache); null when this way of signing in cannot renew tokens (a token the caller brought).
+        /// </summary>
+        public virtual Task<AccessToken?> RenewAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            Task.FromResult<AccessToken?>(null);
+
         /// <summary>Forgets what this source holds in memory (tokens, accounts).</summary>
         public virtual Task SignOutAsync() => Task.CompletedTask;
 

@@ -89,7 +89,13 @@ namespace PartnerSecurity.Authentication
         /// <summary>The tenant the user signed in to.</summary>
         public override string? HomeTenantId => _homeTenantId;
 
-        public override async Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken)
+        public override Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            SilentAsync(resource, tenantId, forceRefresh: false, cancellationToken);
+
+        public override async Task<AccessToken?> RenewAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            await SilentAsync(resource, tenantId, forceRefresh: true, cancellationToken).ConfigureAwait(false);
+
+        private async Task<AccessToken> SilentAsync(ApiResource resource, string tenantId, bool forceRefresh, CancellationToken cancellationToken)
         {
             if (_account == null)
                 throw new PartnerSecurityException("NotConnected", ErrorKind.AuthenticationError, "This connection has been closed.", "Run Connect-PartnerSecurity.");
@@ -99,7 +105,7 @@ namespace PartnerSecurity.Authentication
                 {
                     var result = await _app.AcquireTokenSilent(resource.DelegatedScopes(_environment), _account)
                         .WithTenantId(tenantId)
-                        .WithForceRefresh(force)
+                        .WithForceRefresh(force || forceRefresh)
                         .ExecuteAsync(cancellationToken).ConfigureAwait(false);
                     return new AccessToken(result.AccessToken, result.ExpiresOn);
                 }).ConfigureAwait(false);

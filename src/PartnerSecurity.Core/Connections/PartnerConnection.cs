@@ -71,6 +71,9 @@ namespace PartnerSecurity.Connections
                         throw new PartnerSecurityException("ModeNotAvailable", ErrorKind.NotSupported,
                             $"Signing in with {request.Mode} is not available in this version.", "Use -Demo, -Snapshot, interactive sign-in, or an application id with a secret or certificate.");
                 }
+                var renewing = new RenewingTokenSource(tokens);
+                pipeline.RenewBearer = renewing.RenewBearerAsync;
+                tokens = renewing;
                 var tenant = tokens.HomeTenantId ?? request.TenantId ?? string.Empty;
                 var token = await tokens.AcquireAsync(ApiResource.Graph, tenant, cancellationToken).ConfigureAwait(false);
                 var tenantId = token.Claims.TenantId ?? tenant;
@@ -87,6 +90,9 @@ namespace PartnerSecurity.Connections
                 throw;
             }
         }
+
+        /// <summary>A collection read in a tenant, for <see cref="GraphPaging"/>: its retries and its error.</summary>
+        public PagedRead Paged(string operation, string tenantId) => new PagedRead(operation, tenantId, RetryPolicy);
 
         /// <summary>The Graph client for a tenant (the home tenant or a customer's), v1.0 or beta.</summary>
         public GraphServiceClient Graph(string tenantId, bool beta = false) =>

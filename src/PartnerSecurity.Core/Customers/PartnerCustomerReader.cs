@@ -124,11 +124,9 @@ namespace PartnerSecurity.Customers
         {
             var graph = connection.Graph(connection.HomeTenantId);
             var list = new List<DelegatedAdminRelationship>();
-            await foreach (var relationship in GraphPaging.ReadAllAsync(
-                (link, ct) => link == null
-                    ? graph.TenantRelationships.DelegatedAdminRelationships.GetAsync(r => r.QueryParameters.Top = 300, ct)
-                    : graph.TenantRelationships.DelegatedAdminRelationships.WithUrl(link).GetAsync(cancellationToken: ct),
-                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            await foreach (var relationship in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading GDAP relationships", connection.HomeTenantId),
+                ct => graph.TenantRelationships.DelegatedAdminRelationships.GetAsync(r => r.QueryParameters.Top = 300, ct),
+                DelegatedAdminRelationshipCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
             {
                 list.Add(relationship);
             }
@@ -139,11 +137,9 @@ namespace PartnerSecurity.Customers
         {
             var graph = connection.Graph(connection.HomeTenantId);
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            await foreach (var role in GraphPaging.ReadAllAsync(
-                (link, ct) => link == null
-                    ? graph.RoleManagement.Directory.RoleDefinitions.GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "templateId" }, ct)
-                    : graph.RoleManagement.Directory.RoleDefinitions.WithUrl(link).GetAsync(cancellationToken: ct),
-                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            await foreach (var role in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading directory role names", connection.HomeTenantId),
+                ct => graph.RoleManagement.Directory.RoleDefinitions.GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "templateId" }, ct),
+                UnifiedRoleDefinitionCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
             {
                 if (role.Id != null && role.DisplayName != null) names[role.Id] = role.DisplayName;
                 if (role.TemplateId != null && role.DisplayName != null) names[role.TemplateId] = role.DisplayName;

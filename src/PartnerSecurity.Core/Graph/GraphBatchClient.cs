@@ -105,17 +105,19 @@ namespace PartnerSecurity.Graph
                 }
 
                 var retry = new List<BatchRequest>();
-                string? longestRetryAfter = null;
+                string? longestRetryAfter = null, capped = null;
                 TimeSpan longest = TimeSpan.Zero;
                 foreach (var answer in answers)
                 {
                     var key = answer.Request.Key;
                     attempts[key] = attempts.TryGetValue(key, out var n) ? n + 1 : 1;
-                    bool retryable = answer.Status == 429 || answer.Status == 503 || answer.Status == 504;
+                    // Every item here is safe to send twice (reads and PATCHes), so every transient status is retried.
+                    bool retryable = answer.Status == 0 || RetryPolicy.IsRetryable((System.Net.HttpStatusCode)answer.Status);
                     if (retryable && attempts[key] <= policy.MaxRetries)
                     {
                         retry.Add(answer.Request);
-                        var wait = policy.DelayFor(answer.RetryAfter, round, policy.Clock.UtcNow);
+                        var wait = policy.DelayFor(answer.RetryAfter, round, policy.Clock.UtcNow, out var itemCapped);
+                        capped ??= itemCapped;
                         if (wait > longest) { longest = wait; longestRetryAfter = answer.RetryAfter; }
                         continue;
                     }
@@ -126,6 +128,8 @@ namespace PartnerSecurity.Graph
                 pending = retry;
                 if (pending.Count > 0)
                 {
+                    if (capped != null)
+                        OperationLog.Warning($"{operation}: Graph asked to wait before retrying batched requests with {capped}; waiting {longest.TotalSeconds:0.##} s instead, the longest this module waits.");
                     OperationLog.Verbose($"{operation}: {pending.Count} batched request(s) throttled or unavailable in tenant '{_tenantId}'; retrying only those in {longest.TotalSeconds:0.##} s{(longestRetryAfter == null ? " (backoff)" : " (Retry-After)")}.");
                     await policy.Clock.DelayAsync(longest, cancellationToken).ConfigureAwait(false);
                 }
@@ -155,12 +159,14 @@ namespace PartnerSecurity.Graph
             var payload = JsonSerializer.Serialize(new Dictionary<string, object> { ["requests"] = requests });
             using var document = await GraphRest.SendAsync(_connection, _tenantId, HttpMethod.Post, GraphRest.Url(_connection, _beta, "/$batch"), payload, operation, cancellationToken).ConfigureAwait(false);
             var byId = new Dictionary<string, (int Status, JsonElement? Body, string? RetryAfter)>(StringComparer.Ordinal);
-            if (document != null && document.RootElement.TryGetProperty("responses", out var responses) && responses.ValueKind == JsonValueKind.Array)
+            if (document != null && document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("responses", out var responses) && responses.ValueKind == JsonValueKind.Array)
             {
                 foreach (var response in responses.EnumerateArray())
                 {
-                    var id = response.TryGetProperty("id", out var i) ? i.GetString() ?? string.Empty : string.Empty;
-                    int status = response.TryGetProperty("status", out var s) && s.TryGetInt32(out var code) ? code : 0;
+                    if (response.ValueKind != JsonValueKind.Object) continue;
+                    var id = response.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() ?? string.Empty : string.Empty;
+                    // An unreadable status (0) counts as a failed item and is sent again.
+                    int status = response.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var code) ? code : 0;
                     JsonElement? body = response.TryGetProperty("body", out var b) ? b.Clone() : (JsonElement?)null;
                     string? retryAfter = null;
                     if (response.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)

@@ -51,23 +51,21 @@ namespace PartnerSecurity.Graph
             }
         }
 
-        /// <summary>Every item of a collection, following @odata.nextLink verbatim to the end.</summary>
+        /// <summary>Every item of a collection (each an object), following @odata.nextLink verbatim to the end (<see cref="GraphPaging"/>).</summary>
         public static async Task<List<JsonElement>> GetAllAsync(PartnerConnection connection, string tenantId, string url, string operation, CancellationToken cancellationToken)
         {
             var items = new List<JsonElement>();
-            string? link = url;
-            while (!string.IsNullOrEmpty(link))
-            {
-                using var page = await SendAsync(connection, tenantId, HttpMethod.Get, link!, null, operation, cancellationToken).ConfigureAwait(false);
-                if (page == null) break;
-                if (page.RootElement.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var item in value.EnumerateArray()) items.Add(item.Clone());
-                }
-                link = page.RootElement.TryGetProperty("@odata.nextLink", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-            }
+            await foreach (var item in ReadAllAsync(connection, tenantId, url, operation, e => (JsonElement?)e.Clone(), cancellationToken).ConfigureAwait(false))
+                items.Add(item!.Value);
             return items;
         }
+
+        /// <summary>A collection read as JSON, page by page: each item (an object) mapped by <paramref name="map"/>.</summary>
+        public static IAsyncEnumerable<T> ReadAllAsync<T>(PartnerConnection connection, string tenantId, string url, string operation,
+            Func<JsonElement, T> map, CancellationToken cancellationToken) =>
+            GraphPaging.ReadAllAsync<JsonDocument, T>(connection.Paged(operation, tenantId),
+                (link, ct) => SendAsync(connection, tenantId, HttpMethod.Get, link ?? url, null, operation, ct),
+                page => GraphPaging.JsonPage(page, map), null, cancellationToken);
 
         /// <summary>Graph's error envelope: { "error": { "code", "message" } }; nulls when the body is something else.</summary>
         public static (string? Code, string? Message) ReadError(string text)

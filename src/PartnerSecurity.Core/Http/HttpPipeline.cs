@@ -16,10 +16,16 @@ namespace PartnerSecurity.Http
         public HttpPipeline(HttpMessageHandler? transport = null, RetryPolicy? retryPolicy = null)
         {
             _transport = transport ?? new HttpClientHandler();
-            Handler = new RetryHandler(retryPolicy ?? RetryPolicy.Default, new LoggingHandler(_transport));
+            Handler = new RetryHandler(retryPolicy ?? RetryPolicy.Default, new LoggingHandler(_transport), this);
         }
 
         public HttpMessageHandler Handler { get; }
+
+        /// <summary>
+        /// Renews a bearer token the server called expired: given the refused token, a fresh one for the same
+        /// resource and tenant, or null when this sign-in cannot renew it. Set by the connection once it has its tokens.
+        /// </summary>
+        public Func<string, CancellationToken, System.Threading.Tasks.Task<string?>>? RenewBearer { get; set; }
 
         /// <summary>A client over the shared handlers; disposing it leaves the handlers alive.</summary>
         public HttpClient CreateClient() => new HttpClient(Handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };

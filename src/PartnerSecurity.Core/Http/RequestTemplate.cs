@@ -42,10 +42,16 @@ namespace PartnerSecurity.Http
             return new RequestTemplate(request, content);
         }
 
-        public HttpRequestMessage Create()
+        /// <summary>A fresh copy; <paramref name="authorization"/> replaces the Authorization header (a renewed token).</summary>
+        public HttpRequestMessage Create(string? authorization = null)
         {
             var copy = new HttpRequestMessage(_method, _uri) { Version = _version };
-            foreach (var header in _headers) copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            foreach (var header in _headers)
+            {
+                if (authorization != null && string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase)) continue;
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+            if (authorization != null) copy.Headers.TryAddWithoutValidation("Authorization", authorization);
             if (_content != null)
             {
                 copy.Content = new ByteArrayContent(_content);

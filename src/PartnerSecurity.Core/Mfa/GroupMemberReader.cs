@@ -15,7 +15,7 @@ namespace PartnerSecurity.Mfa
     /// The transitive user members of many groups through JSON batches: the first page of 20 groups per $batch, then every
     /// group's further pages (their @odata.nextLink) 20 per $batch, round after round. A policy naming 3,000 groups costs
     /// about 150 requests instead of 3,000. A group that does not exist (404) is reported missing; any other failure,
-    /// or a page without a "value" list, fails the read with the group named: a group is never read as emptier than it is.
+    /// or a page that stays unusable after the retries, fails the read with the group named: a group is never read as emptier than it is.
     /// </summary>
     internal static class GroupMemberReader
     {
@@ -33,18 +33,28 @@ namespace PartnerSecurity.Mfa
             var result = new Result();
             if (groupIds.Count == 0) return result;
             var batch = new GraphBatchClient(connection, tenantId, beta: false, parallelism);
-            // Keys are "<group id>|<page>", so a group's pages never collide in one round.
-            var pending = groupIds.Distinct(StringComparer.OrdinalIgnoreCase)
-                .Select(id => (Group: id, Page: 1, Url: string.Format(CultureInfo.InvariantCulture, FirstPage, Uri.EscapeDataString(id))))
-                .ToList();
-            foreach (var (group, _, _) in pending) result.Members[group] = new List<string>();
-            int done = 0;
+            var policy = connection.RetryPolicy;
+            var pending = new List<(string Group, int Page, string Url, int Attempt)>();
+            foreach (var id in groupIds.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!GraphPath.IsSendable(id))
+                {
+                    // Not an id any group can have (docs/reliability.md, "Input"): like a deleted group, it has no members.
+                    result.Missing.Add(id);
+                    continue;
+                }
+                result.Members[id] = new List<string>();
+                pending.Add((id, 1, string.Format(CultureInfo.InvariantCulture, FirstPage, GraphPath.Segment(id)), 1));
+            }
+            int done = result.Missing.Count;
             while (pending.Count > 0)
             {
+                // Keys are "<group id>|<page>", so a group's pages never collide in one round.
                 var answers = await batch.GetAsync(pending.Select(p => (Key(p.Group, p.Page), p.Url)).ToList(), "Reading the members of the groups policies name",
                     null, cancellationToken).ConfigureAwait(false);
-                var next = new List<(string Group, int Page, string Url)>();
-                foreach (var (group, page, _) in pending)
+                var next = new List<(string Group, int Page, string Url, int Attempt)>();
+                TimeSpan wait = TimeSpan.Zero;
+                foreach (var (group, page, url, attempt) in pending)
                 {
                     var answer = answers[Key(group, page)];
                     if (answer.Status == 404 && page == 1)
@@ -57,26 +67,53 @@ namespace PartnerSecurity.Mfa
                     }
                     if (!answer.Succeeded)
                         throw GraphErrors.Translate(answer.Status, answer.ErrorCode, answer.ErrorMessage ?? "the request failed", null, tenantId, $"Reading the members of group {group}");
-                    if (!(answer.Body is JsonElement body) || body.ValueKind != JsonValueKind.Object
-                        || !body.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
-                        throw new PartnerSecurityException("GraphResponseUnreadable", ErrorKind.InvalidData,
-                            $"Reading the members of group {group} failed in tenant '{tenantId}': page {page} has no list of members.", "Run the command again.", null, tenantId);
-                    var members = result.Members[group];
-                    foreach (var member in value.EnumerateArray())
+                    var problem = ReadPage(answer.Body, out var members, out var link);
+                    if (problem != null)
                     {
-                        if (member.ValueKind != JsonValueKind.Object)
-                            throw new PartnerSecurityException("GraphResponseUnreadable", ErrorKind.InvalidData,
-                                $"Reading the members of group {group} failed in tenant '{tenantId}': page {page} holds an entry that is not an object.", "Run the command again.", null, tenantId);
-                        if (IsUser(member) && member.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String) members.Add(id.GetString()!);
+                        // A page that cannot be used is asked for again, then fails the read: never a group emptier than it is.
+                        if (attempt > policy.MaxRetries)
+                            throw new PartnerSecurityException("ResponseMalformed", ErrorKind.InvalidData,
+                                $"Reading the members of group {group} failed in tenant '{tenantId}' at page {page}: it came back as {problem} {attempt} times. Reading stopped rather than return an incomplete list.",
+                                "Run the command again. If it keeps happening, something between this computer and Microsoft (a proxy, a gateway) may be altering answers.", null, tenantId);
+                        OperationLog.Verbose($"Reading the members of group {group} in tenant '{tenantId}': page {page} came back as {problem}; asking for it again.");
+                        next.Add((group, page, url, attempt + 1));
+                        var backoff = policy.Backoff(attempt);
+                        if (backoff > wait) wait = backoff;
+                        continue;
                     }
-                    var link = body.TryGetProperty("@odata.nextLink", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-                    if (link != null) next.Add((group, page + 1, RelativeToVersion(link)));
+                    result.Members[group].AddRange(members);
+                    if (link != null) next.Add((group, page + 1, RelativeToVersion(link), 1));
                     else done++;
                 }
                 groupsDone?.Invoke(done);
                 pending = next;
+                if (wait > TimeSpan.Zero) await policy.Clock.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
             }
             return result;
+        }
+
+        /// <summary>The user ids of one page and its next link, or what makes the page unusable.</summary>
+        private static string? ReadPage(object? answerBody, out List<string> users, out string? next)
+        {
+            users = new List<string>();
+            next = null;
+            if (!(answerBody is JsonElement body) || body.ValueKind != JsonValueKind.Object
+                || !body.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
+                return "a page without its list of members";
+            int index = 0;
+            foreach (var member in value.EnumerateArray())
+            {
+                index++;
+                if (member.ValueKind != JsonValueKind.Object || !member.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+                    return $"a page whose item {index} is empty";
+                if (IsUser(member)) users.Add(id.GetString()!);
+            }
+            if (body.TryGetProperty("@odata.nextLink", out var n) && n.ValueKind != JsonValueKind.Null)
+            {
+                if (n.ValueKind != JsonValueKind.String) return "a page whose next link is not a link";
+                next = n.GetString();
+            }
+            return null;
         }
 
         private static string Key(string group, int page) => group + "|" + page.ToString(CultureInfo.InvariantCulture);

@@ -96,13 +96,12 @@ namespace PartnerSecurity.Mfa
             var graph = connection.Graph(tenantId);
             activity.Report("Reading users, roles, policies and the registration report");
 
-            var usersTask = Guard(ReadUsersAsync(graph, cancellationToken), tenantId, "Reading users");
-            var registrationTask = ReadRegistrationsAsync(graph, tenant, warnings, cancellationToken);
-            var rolesTask = Guard(ReadRolesAsync(graph, cancellationToken), tenantId, "Reading directory role assignments");
-            var eligibleTask = ReadEligibilityAsync(graph, tenant, warnings, cancellationToken);
+            var usersTask = Guard(ReadUsersAsync(connection, graph, tenantId, cancellationToken), tenantId, "Reading users");
+            var registrationTask = ReadRegistrationsAsync(connection, graph, tenant, warnings, cancellationToken);
+            var rolesTask = Guard(ReadRolesAsync(connection, graph, tenantId, cancellationToken), tenantId, "Reading directory role assignments");
+            var eligibleTask = ReadEligibilityAsync(connection, graph, tenant, warnings, cancellationToken);
             var policiesTask = ReadPoliciesAsync(connection, tenantId, cancellationToken);
-            var defaultsTask = Guard(graph.Policies.IdentitySecurityDefaultsEnforcementPolicy
-                .GetAsync(r => r.QueryParameters.Select = new[] { "id", "isEnabled" }, cancellationToken), tenantId, "Reading security defaults");
+            var defaultsTask = Guard(SecurityDefaults.SecurityDefaultsReader.IsEnabledAsync(connection, tenantId, cancellationToken), tenantId, "Reading security defaults");
 
             var users = await usersTask.ConfigureAwait(false);
             var (roleNames, activeGrants, roleGroups) = await rolesTask.ConfigureAwait(false);
@@ -122,7 +121,7 @@ namespace PartnerSecurity.Mfa
             foreach (var group in roleGroups.Concat(eligibleGroups)) knownNames[group.Key] = group.Value;
             var groupIds = policyGroupIds.Concat(knownNames.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             activity.Report($"Reading the members of {groupIds.Count} group(s)");
-            var appNamesTask = ReadApplicationNamesAsync(graph, tenant, policies.Concat(options.Scenario?.DeployedPolicies ?? Array.Empty<CaPolicy>()), cancellationToken);
+            var appNamesTask = ReadApplicationNamesAsync(connection, graph, tenant, policies.Concat(options.Scenario?.DeployedPolicies ?? Array.Empty<CaPolicy>()), cancellationToken);
             var groups = await ReadGroupsAsync(connection, graph, tenant, groupIds, policyGroupIds.Where(id => !knownNames.ContainsKey(id)).ToList(), knownNames,
                 options.Parallelism, activity, cancellationToken).ConfigureAwait(false);
 
@@ -135,7 +134,7 @@ namespace PartnerSecurity.Mfa
                 RoleGrants = activeGrants.Concat(eligibleGrants).ToList(),
                 RoleNames = roleNames,
                 Policies = policies,
-                SecurityDefaultsEnabled = defaults?.IsEnabled == true,
+                SecurityDefaultsEnabled = defaults,
                 Registrations = registrations,
                 ServicePrincipalNames = await appNamesTask.ConfigureAwait(false),
             };
@@ -174,42 +173,39 @@ namespace PartnerSecurity.Mfa
 
         // ------------------------------------------------------------ users, registration
 
-        private static async Task<List<MfaUser>> ReadUsersAsync(Microsoft.Graph.GraphServiceClient graph, CancellationToken cancellationToken)
+        private static async Task<List<MfaUser>> ReadUsersAsync(PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph, string tenantId, CancellationToken cancellationToken)
         {
             var users = new List<MfaUser>();
-            await foreach (var user in GraphPaging.ReadAllAsync(
-                (link, ct) => link == null
-                    ? graph.Users.GetAsync(r =>
-                    {
-                        r.QueryParameters.Select = new[] { "id", "userPrincipalName", "displayName", "userType", "accountEnabled" };
-                        r.QueryParameters.Top = UserPageSize;
-                    }, ct)
-                    : graph.Users.WithUrl(link).GetAsync(cancellationToken: ct),
-                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            await foreach (var user in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading users", tenantId),
+                ct => graph.Users.GetAsync(r =>
+                {
+                    r.QueryParameters.Select = new[] { "id", "userPrincipalName", "displayName", "userType", "accountEnabled" };
+                    r.QueryParameters.Top = UserPageSize;
+                }, ct),
+                UserCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
             {
-                if (user.Id == null) continue;
                 users.Add(new MfaUser(user.Id, user.UserPrincipalName ?? user.Id, user.DisplayName, user.UserType, user.AccountEnabled != false));
             }
             return users;
         }
 
         /// <summary>The registration report by user id, or null with a warning when it cannot be read: the verdicts never depend on it.</summary>
-        private static async Task<IReadOnlyDictionary<string, MfaRegistration>?> ReadRegistrationsAsync(Microsoft.Graph.GraphServiceClient graph, TenantTarget tenant,
-            IList<string> warnings, CancellationToken cancellationToken)
+        private static async Task<IReadOnlyDictionary<string, MfaRegistration>?> ReadRegistrationsAsync(PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph,
+            TenantTarget tenant, IList<string> warnings, CancellationToken cancellationToken)
         {
             var rows = new Dictionary<string, MfaRegistration>(StringComparer.OrdinalIgnoreCase);
             try
             {
                 try
                 {
-                    await ReadRegistrationRowsAsync(graph, rows, UserPageSize, cancellationToken).ConfigureAwait(false);
+                    await ReadRegistrationRowsAsync(connection, graph, tenant.Id, rows, UserPageSize, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ApiException ex) when (ex.ResponseStatusCode == 400)
                 {
                     // $top is not documented for this report (docs/emulator.md, "Undocumented points"): read its default pages.
                     OperationLog.Verbose($"Tenant {tenant.Label}: the registration report refused $top; reading it in its default pages.");
                     rows.Clear();
-                    await ReadRegistrationRowsAsync(graph, rows, null, cancellationToken).ConfigureAwait(false);
+                    await ReadRegistrationRowsAsync(connection, graph, tenant.Id, rows, null, cancellationToken).ConfigureAwait(false);
                 }
                 return rows;
             }
@@ -229,34 +225,29 @@ namespace PartnerSecurity.Mfa
             }
         }
 
-        private static async Task ReadRegistrationRowsAsync(Microsoft.Graph.GraphServiceClient graph, Dictionary<string, MfaRegistration> rows, int? top, CancellationToken cancellationToken)
+        private static async Task ReadRegistrationRowsAsync(PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph, string tenantId,
+            Dictionary<string, MfaRegistration> rows, int? top, CancellationToken cancellationToken)
         {
-            await foreach (var row in GraphPaging.ReadAllAsync(
-                (link, ct) => link == null
-                    ? graph.Reports.AuthenticationMethods.UserRegistrationDetails.GetAsync(r => r.QueryParameters.Top = top, ct)
-                    : graph.Reports.AuthenticationMethods.UserRegistrationDetails.WithUrl(link).GetAsync(cancellationToken: ct),
-                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading the MFA registration report", tenantId),
+                ct => graph.Reports.AuthenticationMethods.UserRegistrationDetails.GetAsync(r => r.QueryParameters.Top = top, ct),
+                UserRegistrationDetailsCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
             {
-                if (row.Id == null) continue;
-                rows[row.Id] = new MfaRegistration(row.IsMfaRegistered == true, row.IsMfaCapable == true, row.MethodsRegistered?.Where(m => m != null).Select(m => m!).ToArray() ?? Array.Empty<string>());
+                rows[row.Id!] = new MfaRegistration(row.IsMfaRegistered == true, row.IsMfaCapable == true, row.MethodsRegistered?.Where(m => m != null).Select(m => m!).ToArray() ?? Array.Empty<string>());
             }
         }
 
         // ------------------------------------------------------------ roles
 
         private static async Task<(Dictionary<string, string> Names, List<MfaRoleGrant> Grants, Dictionary<string, string?> Groups)> ReadRolesAsync(
-            Microsoft.Graph.GraphServiceClient graph, CancellationToken cancellationToken)
+            PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph, string tenantId, CancellationToken cancellationToken)
         {
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var ids = new List<string>();
-            await foreach (var role in GraphPaging.ReadAllAsync(
-                (link, ct) => link == null
-                    ? graph.RoleManagement.Directory.RoleDefinitions.GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "templateId" }, ct)
-                    : graph.RoleManagement.Directory.RoleDefinitions.WithUrl(link).GetAsync(cancellationToken: ct),
-                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            await foreach (var role in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading directory role definitions", tenantId),
+                ct => graph.RoleManagement.Directory.RoleDefinitions.GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "templateId" }, ct),
+                UnifiedRoleDefinitionCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
             {
-                if (role.Id == null) continue;
-                ids.Add(role.Id);
+                ids.Add(role.Id!);
                 names[role.Id] = role.DisplayName ?? role.Id;
                 if (role.TemplateId != null) names[role.TemplateId] = role.DisplayName ?? role.TemplateId;
             }
@@ -270,31 +261,29 @@ namespace PartnerSecurity.Mfa
                 var chunk = ids.Skip(i).Take(RoleFilterChunk).ToList();
                 try
                 {
-                    await ReadAssignmentsAsync(graph, "roleDefinitionId in (" + string.Join(",", chunk.Select(ODataLiteral.String)) + ")", grants, groups, cancellationToken).ConfigureAwait(false);
+                    await ReadAssignmentsAsync(connection, graph, tenantId, "roleDefinitionId in (" + string.Join(",", chunk.Select(ODataLiteral.String)) + ")", grants, groups, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ApiException ex) when (ex.ResponseStatusCode == 400)
                 {
                     OperationLog.Verbose("Role assignments: a filter with 'in' was refused; reading them one role at a time.");
                     foreach (var id in chunk)
-                        await ReadAssignmentsAsync(graph, "roleDefinitionId eq " + ODataLiteral.String(id), grants, groups, cancellationToken).ConfigureAwait(false);
+                        await ReadAssignmentsAsync(connection, graph, tenantId, "roleDefinitionId eq " + ODataLiteral.String(id), grants, groups, cancellationToken).ConfigureAwait(false);
                 }
             }
             return (names, grants, groups);
         }
 
-        private static async Task ReadAssignmentsAsync(Microsoft.Graph.GraphServiceClient graph, string filter, List<MfaRoleGrant> grants, Dictionary<string, string?> groups,
-            CancellationToken cancellationToken)
+        private static async Task ReadAssignmentsAsync(PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph, string tenantId, string filter,
+            List<MfaRoleGrant> grants, Dictionary<string, string?> groups, CancellationToken cancellationToken)
         {
             var found = new List<(MfaRoleGrant Grant, string? Group)>();
-            await foreach (var assignment in GraphPaging.ReadAllAsync(
-                (link, ct) => link == null
-                    ? graph.RoleManagement.Directory.RoleAssignments.GetAsync(r =>
-                    {
-                        r.QueryParameters.Filter = filter;
-                        r.QueryParameters.Expand = new[] { "principal" };
-                    }, ct)
-                    : graph.RoleManagement.Directory.RoleAssignments.WithUrl(link).GetAsync(cancellationToken: ct),
-                page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+            await foreach (var assignment in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading directory role assignments", tenantId),
+                ct => graph.RoleManagement.Directory.RoleAssignments.GetAsync(r =>
+                {
+                    r.QueryParameters.Filter = filter;
+                    r.QueryParameters.Expand = new[] { "principal" };
+                }, ct),
+                UnifiedRoleAssignmentCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
             {
                 if (assignment.PrincipalId == null || assignment.RoleDefinitionId == null) continue;
                 found.Add((new MfaRoleGrant(assignment.PrincipalId, assignment.RoleDefinitionId, directoryScopeId: assignment.DirectoryScopeId), assignment.Principal is Group group ? group.DisplayName ?? string.Empty : null));
@@ -308,18 +297,16 @@ namespace PartnerSecurity.Mfa
         }
 
         /// <summary>PIM-eligible roles; a tenant without PIM (no P2) simply has none. Other failures warn.</summary>
-        private static async Task<(List<MfaRoleGrant> Grants, Dictionary<string, string?> Groups)> ReadEligibilityAsync(Microsoft.Graph.GraphServiceClient graph,
-            TenantTarget tenant, IList<string> warnings, CancellationToken cancellationToken)
+        private static async Task<(List<MfaRoleGrant> Grants, Dictionary<string, string?> Groups)> ReadEligibilityAsync(PartnerConnection connection,
+            Microsoft.Graph.GraphServiceClient graph, TenantTarget tenant, IList<string> warnings, CancellationToken cancellationToken)
         {
             var grants = new List<MfaRoleGrant>();
             var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             try
             {
-                await foreach (var schedule in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.RoleManagement.Directory.RoleEligibilitySchedules.GetAsync(r => r.QueryParameters.Expand = new[] { "principal" }, ct)
-                        : graph.RoleManagement.Directory.RoleEligibilitySchedules.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                await foreach (var schedule in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading PIM role eligibility", tenant.Id),
+                    ct => graph.RoleManagement.Directory.RoleEligibilitySchedules.GetAsync(r => r.QueryParameters.Expand = new[] { "principal" }, ct),
+                    UnifiedRoleEligibilityScheduleCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
                 {
                     if (schedule.PrincipalId == null || schedule.RoleDefinitionId == null) continue;
                     grants.Add(new MfaRoleGrant(schedule.PrincipalId, schedule.RoleDefinitionId, eligible: true, directoryScopeId: schedule.DirectoryScopeId));
@@ -385,7 +372,7 @@ namespace PartnerSecurity.Mfa
         /// Display names of the tenant's service principals for the application ids policies name that are not well-known
         /// Microsoft apps ("appId in (...)", 15 at a time). Only names: when they cannot be read, ids are shown instead.
         /// </summary>
-        private static async Task<IReadOnlyDictionary<string, string>> ReadApplicationNamesAsync(Microsoft.Graph.GraphServiceClient graph, TenantTarget tenant,
+        private static async Task<IReadOnlyDictionary<string, string>> ReadApplicationNamesAsync(PartnerConnection connection, Microsoft.Graph.GraphServiceClient graph, TenantTarget tenant,
             IEnumerable<CaPolicy> policies, CancellationToken cancellationToken)
         {
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -397,16 +384,14 @@ namespace PartnerSecurity.Mfa
                 for (int i = 0; i < ids.Count; i += RoleFilterChunk)
                 {
                     var filter = "appId in (" + string.Join(",", ids.Skip(i).Take(RoleFilterChunk).Select(ODataLiteral.String)) + ")";
-                    await foreach (var sp in GraphPaging.ReadAllAsync(
-                        (link, ct) => link == null
-                            ? graph.ServicePrincipals.GetAsync(r =>
-                            {
-                                r.QueryParameters.Filter = filter;
-                                r.QueryParameters.Select = new[] { "appId", "displayName" };
-                                r.QueryParameters.Top = UserPageSize;
-                            }, ct)
-                            : graph.ServicePrincipals.WithUrl(link).GetAsync(cancellationToken: ct),
-                        page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                    await foreach (var sp in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading the names of applications", tenant.Id),
+                        ct => graph.ServicePrincipals.GetAsync(r =>
+                        {
+                            r.QueryParameters.Filter = filter;
+                            r.QueryParameters.Select = new[] { "id", "appId", "displayName" };
+                            r.QueryParameters.Top = UserPageSize;
+                        }, ct),
+                        ServicePrincipalCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
                     {
                         if (sp.AppId != null && !string.IsNullOrWhiteSpace(sp.DisplayName)) names[sp.AppId] = sp.DisplayName!;
                     }
@@ -454,12 +439,17 @@ namespace PartnerSecurity.Mfa
             if (users.Count == 0) return;
             activity.Report($"Reading the per-user MFA state of {users.Count} user(s)");
             var batch = new GraphBatchClient(connection, tenant.Id, beta: true, parallelism);
-            var results = await batch.GetAsync(users.Select(u => (u.Id, $"/users/{u.Id}/authentication/requirements")).ToList(), "Reading per-user MFA states",
-                done => activity.Report($"Per-user MFA state: {done} of {users.Count} user(s) read"), cancellationToken).ConfigureAwait(false);
+            var results = await batch.GetAsync(users.Where(u => GraphPath.IsSendable(u.Id)).Select(u => (u.Id, GraphPath.PerUserMfaRequirements(u.Id))).ToList(),
+                "Reading per-user MFA states", done => activity.Report($"Per-user MFA state: {done} of {users.Count} user(s) read"), cancellationToken).ConfigureAwait(false);
             var failures = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var user in users)
             {
-                var result = results[user.Id];
+                if (!results.TryGetValue(user.Id, out var result))
+                {
+                    unreadable.Add(user.Id);
+                    failures["an id that cannot be sent in a URL"] = failures.TryGetValue("an id that cannot be sent in a URL", out var bad) ? bad + 1 : 1;
+                    continue;
+                }
                 string? state = null;
                 if (result.Succeeded && result.Body is JsonElement body && body.ValueKind == JsonValueKind.Object
                     && body.TryGetProperty("perUserMfaState", out var value) && value.ValueKind == JsonValueKind.String)

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
 using PartnerSecurity.Connections;
 using PartnerSecurity.Diagnostics;
@@ -53,18 +54,21 @@ namespace PartnerSecurity.Mfa
                 var filter = "userPrincipalName in (" + string.Join(",", distinct.Skip(i).Take(UpnFilterChunk).Select(ODataLiteral.String)) + ")";
                 try
                 {
-                    await foreach (var user in GraphPaging.ReadAllAsync(
-                        (link, ct) => link == null
-                            ? graph.Users.GetAsync(r =>
-                            {
-                                r.QueryParameters.Filter = filter;
-                                r.QueryParameters.Select = new[] { "id", "userPrincipalName", "displayName", "userType", "accountEnabled" };
-                                r.QueryParameters.Top = MfaPostureReader.UserPageSize;
-                            }, ct)
-                            : graph.Users.WithUrl(link).GetAsync(cancellationToken: ct),
-                        page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                    await foreach (var user in GraphPaging.ReadAllAsync(graph, connection.Paged("Looking up users by user principal name", tenant.Id),
+                        ct => graph.Users.GetAsync(r =>
+                        {
+                            r.QueryParameters.Filter = filter;
+                            r.QueryParameters.Select = new[] { "id", "userPrincipalName", "displayName", "userType", "accountEnabled" };
+                            r.QueryParameters.Top = MfaPostureReader.UserPageSize;
+                        }, ct),
+                        UserCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
                     {
-                        if (user.Id == null || user.UserPrincipalName == null) continue;
+                        if (user.UserPrincipalName == null) continue;
+                        if (!GraphPath.IsSendable(user.Id))
+                        {
+                            OperationLog.Warning($"User '{user.UserPrincipalName}' in tenant {tenant.Label} has an id that cannot be sent in a URL; it was left out.");
+                            continue;
+                        }
                         found[user.UserPrincipalName] = new MfaUser(user.Id, user.UserPrincipalName, user.DisplayName, user.UserType, user.AccountEnabled ?? true);
                     }
                 }
@@ -81,7 +85,7 @@ namespace PartnerSecurity.Mfa
             CancellationToken cancellationToken)
         {
             var batch = new GraphBatchClient(connection, tenant.Id, beta: true);
-            var results = await batch.GetAsync(users.Select(u => (u.Id, Requirements(u.Id))).ToList(), "Reading per-user MFA states", null, cancellationToken).ConfigureAwait(false);
+            var results = await batch.GetAsync(users.Select(u => (u.Id, GraphPath.PerUserMfaRequirements(u.Id))).ToList(), "Reading per-user MFA states", null, cancellationToken).ConfigureAwait(false);
             var states = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             foreach (var user in users) states[user.Id] = State(results[user.Id]);
             return states;
@@ -94,7 +98,7 @@ namespace PartnerSecurity.Mfa
             if (Array.IndexOf(States, state) < 0) throw new ArgumentException($"'{state}' is not a per-user MFA state.", nameof(state));
             var body = "{\"perUserMfaState\":\"" + state + "\"}";
             var batch = new GraphBatchClient(connection, tenant.Id, beta: true);
-            return batch.SendAsync(userIds.Select(id => new BatchRequest(id, "PATCH", Requirements(id), body)).ToList(), "Setting per-user MFA states", completed, cancellationToken);
+            return batch.SendAsync(userIds.Select(id => new BatchRequest(id, "PATCH", GraphPath.PerUserMfaRequirements(id), body)).ToList(), "Setting per-user MFA states", completed, cancellationToken);
         }
 
         /// <summary>The error for one user whose write failed: names the user and the tenant, and says what to do.</summary>
@@ -108,8 +112,6 @@ namespace PartnerSecurity.Mfa
             var message = error.Message.Replace($"tenant '{tenant.Id}'", $"tenant {tenant.Label}");
             return new PartnerSecurityException(error.ErrorId, error.Kind, message, action, null, userPrincipalName);
         }
-
-        private static string Requirements(string userId) => $"/users/{userId}/authentication/requirements";
 
         private static string? State(BatchItemResult result) =>
             result.Succeeded && result.Body is JsonElement body && body.ValueKind == JsonValueKind.Object

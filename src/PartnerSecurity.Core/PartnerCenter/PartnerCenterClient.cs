@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using PartnerSecurity.Authentication;
 using PartnerSecurity.Connections;
 using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Graph;
 
 namespace PartnerSecurity.PartnerCenter
 {
@@ -53,27 +54,28 @@ namespace PartnerSecurity.PartnerCenter
         /// <summary>Ties the requests of one operation together in Partner Center's logs.</summary>
         public Guid CorrelationId { get; }
 
-        /// <summary>Every customer, following the continuation token (seekOperation=Next, MS-ContinuationToken) to the end.</summary>
-        public async IAsyncEnumerable<PartnerCenterCustomer> GetCustomersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <summary>
+        /// Every customer, following the continuation token (seekOperation=Next, MS-ContinuationToken) to the end. A
+        /// page without its items, or with an item that names no tenant, is asked for again and then fails the read
+        /// (<see cref="GraphPaging"/>): a shorter customer list would silently leave tenants unassessed.
+        /// </summary>
+        public IAsyncEnumerable<PartnerCenterCustomer> GetCustomersAsync(CancellationToken cancellationToken)
         {
+            const string operation = "Listing Partner Center customers";
             var first = $"/v1/customers?size={PageSize}";
-            string? continuation = null;
-            do
-            {
-                var path = continuation == null ? first : first + "&seekOperation=Next";
-                using var page = await GetAsync(path, continuation, "Listing Partner Center customers", cancellationToken).ConfigureAwait(false);
-                var root = page.RootElement;
-                if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var item in items.EnumerateArray())
-                    {
-                        var customer = ReadCustomer(item);
-                        if (customer != null) yield return customer;
-                    }
-                }
-                continuation = ContinuationToken(root);
-            }
-            while (continuation != null);
+            return GraphPaging.ReadAllAsync<JsonDocument, PartnerCenterCustomer>(_connection.Paged(operation, _connection.HomeTenantId),
+                (continuation, ct) => GetAsync(continuation == null ? first : first + "&seekOperation=Next", continuation, operation, ct),
+                ReadPage, null, cancellationToken);
+        }
+
+        private static PageContent<PartnerCenterCustomer> ReadPage(JsonDocument page)
+        {
+            var root = page.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+                return new PageContent<PartnerCenterCustomer>(null, null);
+            var customers = new List<PartnerCenterCustomer?>(items.GetArrayLength());
+            foreach (var item in items.EnumerateArray()) customers.Add(item.ValueKind == JsonValueKind.Object ? ReadCustomer(item) : null);
+            return new PageContent<PartnerCenterCustomer>(customers, ContinuationToken(root));
         }
 
         private static PartnerCenterCustomer? ReadCustomer(JsonElement item)
@@ -81,7 +83,9 @@ namespace PartnerSecurity.PartnerCenter
             var id = Str(item, "id");
             JsonElement profile = item.TryGetProperty("companyProfile", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
             var tenantId = (profile.ValueKind == JsonValueKind.Object ? Str(profile, "tenantId") : null) ?? id;
-            if (tenantId == null) return null;
+            // A customer is reached by its tenant GUID (it goes into sign-in and Graph URLs): anything else is not a customer record.
+            if (tenantId == null || !Guid.TryParse(tenantId, out var tenantGuid)) return null;
+            tenantId = tenantGuid.ToString("D");
             var name = (profile.ValueKind == JsonValueKind.Object ? Str(profile, "companyName") : null) ?? tenantId;
             var domain = profile.ValueKind == JsonValueKind.Object ? Str(profile, "domain") : null;
             return new PartnerCenterCustomer(id ?? tenantId, tenantId, name, domain, Str(item, "relationshipToPartner"));
@@ -92,7 +96,7 @@ namespace PartnerSecurity.PartnerCenter
         {
             var token = Str(root, "continuationToken");
             if (!string.IsNullOrEmpty(token)) return token;
-            if (root.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Object
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Object
                 && links.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.Object
                 && next.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Array)
             {
@@ -108,7 +112,7 @@ namespace PartnerSecurity.PartnerCenter
             return null;
         }
 
-        private async Task<JsonDocument> GetAsync(string pathAndQuery, string? continuationToken, string operation, CancellationToken cancellationToken)
+        private async Task<JsonDocument?> GetAsync(string pathAndQuery, string? continuationToken, string operation, CancellationToken cancellationToken)
         {
             var token = await _connection.Tokens.AcquireAsync(ApiResource.PartnerCenter, _connection.HomeTenantId, cancellationToken).ConfigureAwait(false);
             using var client = _connection.Pipeline.CreateClient();
@@ -124,6 +128,8 @@ namespace PartnerSecurity.PartnerCenter
             var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
                 throw PartnerCenterErrors.Translate((int)response.StatusCode, text, operation, _connection.HomeTenantId, _connection.Context);
+            // An empty answer is no page at all: the pager asks for it again.
+            if (text.Trim().Length == 0) return null;
             try
             {
                 return JsonDocument.Parse(text);

@@ -12,6 +12,7 @@ using PartnerSecurity.Authentication;
 using PartnerSecurity.Connections;
 using PartnerSecurity.Diagnostics;
 using PartnerSecurity.Graph;
+using PartnerSecurity.Http;
 
 namespace PartnerSecurity.SecureAppModel
 {
@@ -67,16 +68,7 @@ namespace PartnerSecurity.SecureAppModel
             try
             {
                 request.Progress?.Invoke("Looking for the application");
-                var filter = "displayName eq " + ODataLiteral.String(request.DisplayName);
-                var existing = (await graph.Applications.GetAsync(r =>
-                {
-                    r.QueryParameters.Filter = filter;
-                    r.QueryParameters.Select = new[] { "id", "appId", "displayName", "keyCredentials", "passwordCredentials" };
-                }, cancellationToken).ConfigureAwait(false))?.Value ?? new List<Application>();
-                if (existing.Count > 1)
-                    throw new PartnerSecurityException("ApplicationNameAmbiguous", ErrorKind.InvalidOperation,
-                        $"{existing.Count} applications in tenant '{tenantId}' are named '{request.DisplayName}'.", "Give -DisplayName a name no other application uses, or remove the duplicates.", null, request.DisplayName);
-                var application = existing.FirstOrDefault();
+                var application = await FindApplicationAsync(connection, graph, tenantId, request.DisplayName, cancellationToken).ConfigureAwait(false);
                 result.Updated = application != null;
 
                 var desired = Desired(request.DisplayName);
@@ -86,8 +78,10 @@ namespace PartnerSecurity.SecureAppModel
                     if (!await request.ShouldProcess(target, "Create the multi-tenant app registration (Partner Center user_impersonation, Microsoft Graph delegated permissions, loopback redirect URI)").ConfigureAwait(false))
                         return await PreviewRemainingAsync(request, target).ConfigureAwait(false);
                     request.Progress?.Invoke("Creating the application");
-                    application = await graph.Applications.PostAsync(desired, cancellationToken: cancellationToken).ConfigureAwait(false)
-                        ?? throw new PartnerSecurityException("ApplicationNotCreated", ErrorKind.InvalidOperation, "Graph returned no application.", null);
+                    // A fresh object for each attempt: the SDK sends only what changed since an object was last sent.
+                    application = await CreateOnceAsync(connection, "Creating the application",
+                        () => graph.Applications.PostAsync(Desired(request.DisplayName), cancellationToken: cancellationToken),
+                        () => FindApplicationAsync(connection, graph, tenantId, request.DisplayName, cancellationToken)).ConfigureAwait(false);
                     application.KeyCredentials ??= new List<KeyCredential>();
                 }
                 else if (await request.ShouldProcess(target, "Update the app registration's permissions, audience and redirect URI").ConfigureAwait(false))
@@ -98,44 +92,47 @@ namespace PartnerSecurity.SecureAppModel
                 result.ObjectId = application.Id ?? string.Empty;
                 result.ApplicationId = application.AppId ?? string.Empty;
 
-                if (!await AddCredentialAsync(graph, application, request, result, target, connection.Now, cancellationToken).ConfigureAwait(false))
+                if (!await AddCredentialAsync(connection, graph, application, request, result, target, connection.Now, cancellationToken).ConfigureAwait(false))
                     return null;
 
                 request.Progress?.Invoke("Creating the service principal");
-                var principals = (await graph.ServicePrincipals.GetAsync(r =>
-                {
-                    r.QueryParameters.Filter = $"appId eq '{result.ApplicationId}'";
-                    r.QueryParameters.Select = new[] { "id", "appId" };
-                }, cancellationToken).ConfigureAwait(false))?.Value ?? new List<ServicePrincipal>();
-                var principal = principals.FirstOrDefault();
+                var principal = await FindServicePrincipalAsync(connection, graph, result.ApplicationId, cancellationToken).ConfigureAwait(false);
                 if (principal == null)
                 {
                     if (!await request.ShouldProcess(target, "Create the service principal in the partner tenant").ConfigureAwait(false)) return null;
-                    principal = await graph.ServicePrincipals.PostAsync(new ServicePrincipal { AppId = result.ApplicationId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    principal = await CreateOnceAsync(connection, "Creating the service principal",
+                        () => graph.ServicePrincipals.PostAsync(new ServicePrincipal { AppId = result.ApplicationId }, cancellationToken: cancellationToken),
+                        () => FindServicePrincipalAsync(connection, graph, result.ApplicationId, cancellationToken)).ConfigureAwait(false);
                 }
                 result.ServicePrincipalId = principal?.Id ?? string.Empty;
 
                 request.Progress?.Invoke("Adding the service principal to AdminAgents");
-                var groups = (await graph.Groups.GetAsync(r =>
-                {
-                    r.QueryParameters.Filter = $"displayName eq '{AdminAgentsGroup}'";
-                    r.QueryParameters.Select = new[] { "id", "displayName" };
-                }, cancellationToken).ConfigureAwait(false))?.Value ?? new List<Group>();
+                var groups = await ListAsync(GraphPaging.ReadAllAsync(graph, connection.Paged("Looking for the AdminAgents group", tenantId),
+                    ct => graph.Groups.GetAsync(r =>
+                    {
+                        r.QueryParameters.Filter = "displayName eq " + ODataLiteral.String(AdminAgentsGroup);
+                        r.QueryParameters.Select = new[] { "id", "displayName" };
+                    }, ct),
+                    GroupCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken)).ConfigureAwait(false);
                 var adminAgents = groups.FirstOrDefault()
                     ?? throw new PartnerSecurityException("AdminAgentsNotFound", ErrorKind.ObjectNotFound,
                         $"Tenant '{tenantId}' has no AdminAgents group: it does not look like a CSP partner tenant.", "Connect to your partner tenant (the one enrolled in the CSP program) and run this again.", null, tenantId);
-                var isMember = false;
-                await foreach (var member in GraphPaging.ReadAllAsync(
-                    (link, ct) => link == null
-                        ? graph.Groups[adminAgents.Id].Members.GetAsync(r => r.QueryParameters.Select = new[] { "id" }, ct)
-                        : graph.Groups[adminAgents.Id].Members.WithUrl(link).GetAsync(cancellationToken: ct),
-                    page => page.Value, page => page.OdataNextLink, cancellationToken).ConfigureAwait(false))
+                Func<Task<bool>> isMember = () => IsMemberAsync(connection, graph, adminAgents.Id!, result.ServicePrincipalId, cancellationToken);
+                if (!await isMember().ConfigureAwait(false) && await request.ShouldProcess(target, "Add the service principal to the AdminAgents group").ConfigureAwait(false))
                 {
-                    if (string.Equals(member.Id, result.ServicePrincipalId, StringComparison.OrdinalIgnoreCase)) { isMember = true; break; }
-                }
-                if (!isMember && await request.ShouldProcess(target, "Add the service principal to the AdminAgents group").ConfigureAwait(false))
-                {
-                    await graph.Groups[adminAgents.Id].Members.Ref.PostAsync(new ReferenceCreate { OdataId = $"{graphRoot}/directoryObjects/{result.ServicePrincipalId}" }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await CreateOnceAsync(connection, "Adding the service principal to AdminAgents", async () =>
+                    {
+                        try
+                        {
+                            await graph.Groups[adminAgents.Id].Members.Ref.PostAsync(new ReferenceCreate { OdataId = $"{graphRoot}/directoryObjects/{GraphPath.Segment(result.ServicePrincipalId)}" }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (ApiException ex) when (ex.ResponseStatusCode == 400)
+                        {
+                            // "One or more added object references already exist": an earlier attempt added it.
+                            if (!await isMember().ConfigureAwait(false)) throw;
+                        }
+                        return adminAgents;
+                    }, async () => await isMember().ConfigureAwait(false) ? adminAgents : null).ConfigureAwait(false);
                 }
                 return result;
             }
@@ -146,6 +143,73 @@ namespace PartnerSecurity.SecureAppModel
                     throw new PartnerSecurityException("GraphAccessDenied", ErrorKind.PermissionDenied, translated.Message,
                         "Connect as a Global Administrator with the app-registration permissions: Connect-PartnerSecurity -Scopes Application.ReadWrite.All, GroupMember.ReadWrite.All.", ex, tenantId);
                 throw translated;
+            }
+        }
+
+        /// <summary>The application named so, or null; more than one is an error (the name is how a rerun finds it).</summary>
+        private static async Task<Application?> FindApplicationAsync(PartnerConnection connection, GraphServiceClient graph, string tenantId, string displayName, CancellationToken cancellationToken)
+        {
+            var existing = await ListAsync(GraphPaging.ReadAllAsync(graph, connection.Paged("Looking for the application", tenantId),
+                ct => graph.Applications.GetAsync(r =>
+                {
+                    r.QueryParameters.Filter = "displayName eq " + ODataLiteral.String(displayName);
+                    r.QueryParameters.Select = new[] { "id", "appId", "displayName", "keyCredentials", "passwordCredentials" };
+                }, ct),
+                ApplicationCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken)).ConfigureAwait(false);
+            if (existing.Count > 1)
+                throw new PartnerSecurityException("ApplicationNameAmbiguous", ErrorKind.InvalidOperation,
+                    $"{existing.Count} applications in tenant '{tenantId}' are named '{displayName}'.", "Give -DisplayName a name no other application uses, or remove the duplicates.", null, displayName);
+            return existing.FirstOrDefault();
+        }
+
+        private static async Task<ServicePrincipal?> FindServicePrincipalAsync(PartnerConnection connection, GraphServiceClient graph, string appId, CancellationToken cancellationToken) =>
+            (await ListAsync(GraphPaging.ReadAllAsync(graph, connection.Paged("Looking for the service principal", connection.HomeTenantId),
+                ct => graph.ServicePrincipals.GetAsync(r =>
+                {
+                    r.QueryParameters.Filter = "appId eq " + ODataLiteral.String(appId);
+                    r.QueryParameters.Select = new[] { "id", "appId" };
+                }, ct),
+                ServicePrincipalCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken)).ConfigureAwait(false)).FirstOrDefault();
+
+        private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
+        {
+            var list = new List<T>();
+            await foreach (var item in items.ConfigureAwait(false)) list.Add(item);
+            return list;
+        }
+
+        private static async Task<bool> IsMemberAsync(PartnerConnection connection, GraphServiceClient graph, string groupId, string memberId, CancellationToken cancellationToken)
+        {
+            await foreach (var member in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading the members of AdminAgents", connection.HomeTenantId),
+                ct => graph.Groups[groupId].Members.GetAsync(r => r.QueryParameters.Select = new[] { "id" }, ct),
+                DirectoryObjectCollectionResponse.CreateFromDiscriminatorValue, page => page.Value, cancellationToken).ConfigureAwait(false))
+            {
+                if (string.Equals(member.Id, memberId, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// A creation that must happen once. When its answer is lost on the way (the pipeline does not send a creating
+        /// request twice: <see cref="AmbiguousRequestException"/>), <paramref name="find"/> looks for what it made; only
+        /// when nothing is there is it sent again. A rerun after any failure converges the same way.
+        /// </summary>
+        private static async Task<T> CreateOnceAsync<T>(PartnerConnection connection, string what, Func<Task<T?>> create, Func<Task<T?>> find) where T : class
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await create().ConfigureAwait(false)
+                        ?? throw new PartnerSecurityException("ObjectNotCreated", ErrorKind.InvalidOperation, $"{what}: Graph answered without the object.", "Run the command again.");
+                }
+                catch (Exception ex) when (attempt <= connection.RetryPolicy.MaxRetries && (ex is AmbiguousRequestException || (ex is ApiException api && api.ResponseStatusCode == 409)))
+                {
+                    // 409: it exists already, made by an earlier attempt whose answer was lost.
+                    OperationLog.Verbose($"{what}: the answer was lost on the way; looking for what the request made before sending it again.");
+                    var made = await find().ConfigureAwait(false);
+                    if (made != null) return made;
+                }
             }
         }
 
@@ -173,7 +237,7 @@ namespace PartnerSecurity.SecureAppModel
             }).ToList(),
         };
 
-        private static async Task<bool> AddCredentialAsync(GraphServiceClient graph, Application application, SecureAppModelApplicationRequest request,
+        private static async Task<bool> AddCredentialAsync(PartnerConnection connection, GraphServiceClient graph, Application application, SecureAppModelApplicationRequest request,
             SecureAppModelApplication result, string target, DateTimeOffset now, CancellationToken cancellationToken)
         {
             if (request.UseClientSecret)
@@ -181,10 +245,7 @@ namespace PartnerSecurity.SecureAppModel
                 result.CredentialType = "ClientSecret";
                 if (!await request.ShouldProcess(target, "Add a client secret (shown once, as a SecureString)").ConfigureAwait(false)) return false;
                 request.Progress?.Invoke("Adding a client secret");
-                var credential = await graph.Applications[application.Id].AddPassword.PostAsync(new Microsoft.Graph.Applications.Item.AddPassword.AddPasswordPostRequestBody
-                {
-                    PasswordCredential = new PasswordCredential { DisplayName = "PartnerSecurity SAM", EndDateTime = now + request.CredentialLifetime },
-                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var credential = await AddPasswordOnceAsync(connection, graph, application.Id!, now + request.CredentialLifetime, cancellationToken).ConfigureAwait(false);
                 if (credential?.SecretText == null)
                     throw new PartnerSecurityException("SecretNotReturned", ErrorKind.InvalidOperation, "Graph returned no secret text.", "Run the command again.");
                 result.ClientSecret = SecureStrings.Protect(credential.SecretText);
@@ -218,6 +279,43 @@ namespace PartnerSecurity.SecureAppModel
             result.CertificateThumbprint = generated.Thumbprint;
             await RegisterAsync(graph, application, generated, cancellationToken).ConfigureAwait(false);
             return true;
+        }
+
+        /// <summary>
+        /// addPassword, once. A secret's text is shown only in the answer, so when that answer is lost the secret it
+        /// made (found by the unique name this call gave it) is removed before another is added: the application never
+        /// keeps a secret nobody has.
+        /// </summary>
+        private static async Task<PasswordCredential?> AddPasswordOnceAsync(PartnerConnection connection, GraphServiceClient graph, string applicationId, DateTimeOffset endDateTime, CancellationToken cancellationToken)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                var name = "PartnerSecurity SAM " + Guid.NewGuid().ToString("N").Substring(0, 8);
+                try
+                {
+                    return await graph.Applications[applicationId].AddPassword.PostAsync(new Microsoft.Graph.Applications.Item.AddPassword.AddPasswordPostRequestBody
+                    {
+                        PasswordCredential = new PasswordCredential { DisplayName = name, EndDateTime = endDateTime },
+                    }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                catch (AmbiguousRequestException) when (attempt <= connection.RetryPolicy.MaxRetries)
+                {
+                    OperationLog.Verbose("Adding a client secret: the answer, the only place its text appears, was lost on the way; removing the secret it made before adding another.");
+                    var app = await graph.Applications[applicationId].GetAsync(r => r.QueryParameters.Select = new[] { "id", "passwordCredentials" }, cancellationToken).ConfigureAwait(false);
+                    foreach (var orphan in app?.PasswordCredentials?.Where(c => c.DisplayName == name && c.KeyId != null) ?? Enumerable.Empty<PasswordCredential>())
+                    {
+                        await CreateOnceAsync(connection, "Removing the secret whose text was lost", async () =>
+                        {
+                            await graph.Applications[applicationId].RemovePassword.PostAsync(new Microsoft.Graph.Applications.Item.RemovePassword.RemovePasswordPostRequestBody { KeyId = orphan.KeyId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                            return orphan;
+                        }, async () =>
+                        {
+                            var now = await graph.Applications[applicationId].GetAsync(r => r.QueryParameters.Select = new[] { "id", "passwordCredentials" }, cancellationToken).ConfigureAwait(false);
+                            return now?.PasswordCredentials?.Any(c => c.KeyId == orphan.KeyId) == true ? null : orphan;
+                        }).ConfigureAwait(false);
+                    }
+                }
+            }
         }
 
         /// <summary>

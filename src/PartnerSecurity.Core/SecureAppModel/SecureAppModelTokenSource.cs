@@ -84,7 +84,13 @@ namespace PartnerSecurity.SecureAppModel
             return source;
         }
 
-        public override async Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken)
+        public override Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            SilentAsync(resource, tenantId, forceRefresh: false, cancellationToken);
+
+        public override async Task<AccessToken?> RenewAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>
+            await SilentAsync(resource, tenantId, forceRefresh: true, cancellationToken).ConfigureAwait(false);
+
+        private async Task<AccessToken> SilentAsync(ApiResource resource, string tenantId, bool forceRefresh, CancellationToken cancellationToken)
         {
             if (_account == null)
                 throw new PartnerSecurityException("NotConnected", ErrorKind.AuthenticationError, "This connection has been closed.", "Run Connect-PartnerSecurity.");
@@ -92,7 +98,7 @@ namespace PartnerSecurity.SecureAppModel
             {
                 return await FreshAsync(async force =>
                 {
-                    var builder = _app.AcquireTokenSilent(Scopes(resource, _environment), _account).WithForceRefresh(force);
+                    var builder = _app.AcquireTokenSilent(Scopes(resource, _environment), _account).WithForceRefresh(force || forceRefresh);
                     if (!string.IsNullOrEmpty(tenantId)) builder = builder.WithTenantId(tenantId);
                     var result = await builder.ExecuteAsync(cancellationToken).ConfigureAwait(false);
                     return new AccessToken(result.AccessToken, result.ExpiresOn);

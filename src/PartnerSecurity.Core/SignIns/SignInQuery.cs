@@ -18,8 +18,14 @@ namespace PartnerSecurity.SignIns
         /// <summary>How long Entra ID keeps sign-ins with P1 or P2 (7 days on Free, where Graph serves none).</summary>
         public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 
+        /// <summary>The dates a window may start and end between: wide enough for any log, narrow enough to compute with.</summary>
+        public static readonly DateTimeOffset Earliest = new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        public static readonly DateTimeOffset Latest = new DateTimeOffset(9998, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
         public SignInQuery(DateTimeOffset start, DateTimeOffset end)
         {
+            CheckRange(start, "start");
+            CheckRange(end, "end");
             if (end < start)
                 throw new PartnerSecurityException("InvalidDateRange", ErrorKind.InvalidArgument,
                     $"The end date ({end:u}) is before the start date ({start:u}).", "Give -StartDate earlier than -EndDate.");
@@ -30,8 +36,19 @@ namespace PartnerSecurity.SignIns
         /// <summary>The window ending now (the connection's clock) and reaching back <paramref name="defaultWindow"/> unless a start is given.</summary>
         public static SignInQuery Window(DateTimeOffset now, DateTimeOffset? start, DateTimeOffset? end, TimeSpan defaultWindow)
         {
+            if (start is DateTimeOffset s) CheckRange(s, "start");
             var to = end ?? now;
+            CheckRange(to, "end");
             return new SignInQuery(start ?? to - defaultWindow, to);
+        }
+
+        private static void CheckRange(DateTimeOffset value, string which)
+        {
+            if (value >= Earliest && value <= Latest) return;
+            throw new PartnerSecurityException("InvalidDate", ErrorKind.InvalidArgument,
+                string.Format(CultureInfo.InvariantCulture, "The {0} date ({1:yyyy-MM-dd HH:mm:ss}Z) is outside the dates a sign-in search can use ({2:yyyy-MM-dd} to {3:yyyy-MM-dd}).",
+                    which, value.UtcDateTime, Earliest.UtcDateTime, Latest.UtcDateTime),
+                which == "end" ? "Leave -EndDate out to search up to now, or give a date such as (Get-Date)." : "Leave -StartDate out for the default window, or give a date within the last 30 days.");
         }
 
         public DateTimeOffset Start { get; }

@@ -35,20 +35,18 @@ namespace PartnerSecurity.SignIns
             long read = 0;
             foreach (var user in await ResolveAsync(connection, tenant, query, cancellationToken).ConfigureAwait(false))
             {
-                string? link = GraphRest.Url(connection, beta: true, "/auditLogs/signIns")
+                var first = GraphRest.Url(connection, beta: true, "/auditLogs/signIns")
                     + "?$filter=" + Uri.EscapeDataString(query.Filter(user))
                     + "&$top=" + PageSize.ToString(CultureInfo.InvariantCulture);
-                while (link != null)
+                await foreach (var item in GraphPaging.ReadAllAsync<JsonDocument, SignInActivity>(connection.Paged("Reading sign-in logs", tenant.Id),
+                    (link, ct) => ReadPageAsync(connection, tenant, link ?? first, ct),
+                    page => GraphPaging.JsonPage(page, item => Map(item, tenant)), null, cancellationToken).ConfigureAwait(false))
                 {
-                    var (items, next) = await ReadPageAsync(connection, tenant, link, cancellationToken).ConfigureAwait(false);
-                    read += items.Count;
-                    pageRead?.Invoke(read);
-                    foreach (var item in items)
-                    {
-                        if (query.Keeps(item)) yield return item;
-                    }
-                    link = next;
+                    // Counted as handed on, so a page asked for again is not counted twice.
+                    if (++read % PageSize == 0) pageRead?.Invoke(read);
+                    if (query.Keeps(item)) yield return item;
                 }
+                if (read % PageSize != 0) pageRead?.Invoke(read);
             }
         }
 
@@ -68,12 +66,11 @@ namespace PartnerSecurity.SignIns
             return resolved.Where(u => u == null || seen.Add(u.Id ?? "upn:" + u.UserPrincipalName)).ToList();
         }
 
-        private static async Task<(List<SignInActivity> Items, string? Next)> ReadPageAsync(PartnerConnection connection, TenantTarget tenant, string url, CancellationToken cancellationToken)
+        private static async Task<JsonDocument?> ReadPageAsync(PartnerConnection connection, TenantTarget tenant, string url, CancellationToken cancellationToken)
         {
-            JsonDocument? page;
             try
             {
-                page = await GraphRest.SendAsync(connection, tenant.Id, HttpMethod.Get, url, null, "Reading sign-in logs", cancellationToken).ConfigureAwait(false);
+                return await GraphRest.SendAsync(connection, tenant.Id, HttpMethod.Get, url, null, "Reading sign-in logs", cancellationToken).ConfigureAwait(false);
             }
             catch (PartnerSecurityException ex) when (ex.ErrorId == "PremiumLicenseRequired")
             {
@@ -83,18 +80,6 @@ namespace PartnerSecurity.SignIns
             {
                 throw new PartnerSecurityException(ex.ErrorId, ex.Kind, ex.Message,
                     GraphErrors.AccessAction(tenant, "AuditLog.Read.All and Directory.Read.All", "Global Reader, Reports Reader, Security Reader, Security Operator or Security Administrator"), ex, tenant.Requested);
-            }
-            using (page)
-            {
-                var items = new List<SignInActivity>();
-                if (page == null) return (items, null);
-                var root = page.RootElement;
-                if (root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var item in value.EnumerateArray()) items.Add(Map(item, tenant));
-                }
-                var next = root.TryGetProperty("@odata.nextLink", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
-                return (items, string.IsNullOrEmpty(next) ? null : next);
             }
         }
 

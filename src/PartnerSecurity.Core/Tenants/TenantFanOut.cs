@@ -128,8 +128,7 @@ namespace PartnerSecurity.Tenants
             {
                 PartnerSecurityException known => known,
                 ApiException api => GraphErrors.Translate(api, tenant.Id, "The operation"),
-                HttpRequestException http => new PartnerSecurityException("TenantUnreachable", ErrorKind.ConnectionError, http.Message,
-                    "Check the network connection and run again for this tenant.", http, tenant.Requested),
+                HttpRequestException http => Http.TransportErrors.Translate(http, tenant.Requested),
                 _ => new PartnerSecurityException("TenantFailed", ErrorKind.InvalidOperation, exception.Message, null, exception, tenant.Requested),
             };
             // Named by its name when the name is known (people read names), else by what the user typed or its id.

@@ -35,9 +35,11 @@ namespace PartnerSecurity.Tenants
             var unique = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var value in requested)
             {
-                if (!unique.Add(value)) continue;
-                bool home = string.Equals(value, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase);
-                targets.Add(home ? Home(connection, value) : new TenantTarget(value, null, isHome: false, requested: value));
+                // {guid} and dash-less GUIDs are the same tenant as their canonical form, and are sent in it.
+                var id = TenantIdentifier.Normalize(value);
+                if (!unique.Add(id)) continue;
+                bool home = string.Equals(id, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase);
+                targets.Add(home ? Home(connection, value) : new TenantTarget(id, null, isHome: false, requested: value));
             }
             return targets;
         }
@@ -49,19 +51,10 @@ namespace PartnerSecurity.Tenants
         public static async Task<TenantTarget> DescribeAsync(PartnerConnection connection, TenantTarget target, CancellationToken cancellationToken)
         {
             if (target.IsDescribed) return target;
-            try
-            {
-                var organizations = await connection.Graph(target.Id).Organization
-                    .GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName" }, cancellationToken).ConfigureAwait(false);
-                var organization = organizations?.Value?.FirstOrDefault();
-                var id = organization?.Id ?? target.Id;
-                bool home = target.IsHome || string.Equals(id, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase);
-                return new TenantTarget(id, organization?.DisplayName ?? target.Name ?? id, home, target.Requested);
-            }
-            catch (ApiException ex)
-            {
-                throw GraphErrors.Translate(ex, target.Id, "Reading the organization");
-            }
+            var organization = await TenantNames.ReadOrganizationAsync(connection, target.Id, cancellationToken).ConfigureAwait(false);
+            var id = organization?.Id ?? target.Id;
+            bool home = target.IsHome || string.Equals(id, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase);
+            return new TenantTarget(id, organization?.DisplayName ?? target.Name ?? id, home, target.Requested);
         }
     }
 }

@@ -95,6 +95,7 @@ namespace PartnerSecurity.Emulator.Graph
             new AccessRule("POST", "/(applications|servicePrincipals)", s_appsWrite, s_appsWrite, null),
             new AccessRule("PATCH", "/applications/[^/]+", s_appsWrite, s_appsWrite, null),
             new AccessRule("POST", "/applications/[^/]+/addPassword", s_appsWrite, s_appsWrite, null),
+            new AccessRule("POST", "/applications/[^/]+/removePassword", s_appsWrite, s_appsWrite, null),
             new AccessRule("POST", "/groups/[^/]+/members/\\$ref", s_membersWrite, s_membersWrite,
                 new[] { GroupsAdministrator, UserAdministrator, DirectoryWriters, PrivilegedRoleAdministrator }),
         };

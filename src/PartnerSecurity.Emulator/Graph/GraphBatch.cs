@@ -100,16 +100,10 @@ namespace PartnerSecurity.Emulator.Graph
             }
 
             var itemRequest = await EmulatorRequest.ReadAsync(message).ConfigureAwait(false);
-            HttpResponseMessage response;
-            try
-            {
-                response = graph.Context.Faults.Apply(itemRequest, now) ?? await graph.HandleAsync(itemRequest).ConfigureAwait(false);
-            }
-            catch (HttpRequestException)
-            {
-                // A connection failure injected on an item: the gateway answers for it.
-                response = GraphError.Response(HttpStatusCode.GatewayTimeout, "serviceNotAvailable", "The service did not answer in time.", itemRequest, now);
-            }
+            var fault = graph.Context.Faults.Decide(itemRequest, batchItem: true);
+            var response = fault != null
+                ? graph.Context.Faults.BatchItemAnswer(fault, itemRequest, now)
+                : await graph.HandleAsync(itemRequest).ConfigureAwait(false);
             graph.Context.BatchItems.Add(new RequestRecord(method, itemRequest.Uri.AbsoluteUri, (int)response.StatusCode));
             using (response)
             {

@@ -20,14 +20,19 @@ namespace PartnerSecurity.Emulator.Http
         public override string ToString() => $"{Method} {Url} -> {Status}";
     }
 
-    /// <summary>Every request the emulator answered, for benchmarks (requests made) and tests (what was asked).</summary>
-    public sealed class RequestLog
+    /// <summary>What the emulator did, in order, safe to add to from any thread.</summary>
+    public class EmulatorLog<T>
     {
-        private readonly ConcurrentQueue<RequestRecord> _records = new ConcurrentQueue<RequestRecord>();
+        private readonly ConcurrentQueue<T> _records = new ConcurrentQueue<T>();
 
-        public void Add(RequestRecord record) => _records.Enqueue(record);
-        public IReadOnlyList<RequestRecord> Records => _records.ToArray();
+        public void Add(T record) => _records.Enqueue(record);
+        public IReadOnlyList<T> Records => _records.ToArray();
         public int Count => _records.Count;
-        public int CountWhere(System.Func<RequestRecord, bool> predicate) => _records.Count(predicate);
+        public int CountWhere(System.Func<T, bool> predicate) => _records.Count(predicate);
+    }
+
+    /// <summary>Every request the emulator answered, for benchmarks (requests made) and tests (what was asked).</summary>
+    public sealed class RequestLog : EmulatorLog<RequestRecord>
+    {
     }
 }

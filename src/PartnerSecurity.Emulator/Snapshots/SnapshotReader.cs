@@ -29,33 +29,103 @@ namespace PartnerSecurity.Emulator.Snapshots
 
         private static readonly HashSet<string> s_perUserMfaStates = new HashSet<string>(StringComparer.Ordinal) { "disabled", "enabled", "enforced" };
 
-        public static TenantSnapshot ReadFile(string path)
+        /// <summary>
+        /// The largest snapshot read. The emulator keeps the whole tenant in memory (about six times the file's size;
+        /// docs/reliability.md has the figures), so a larger file is refused at once rather than exhausting memory.
+        /// </summary>
+        public const long DefaultMaxBytes = 256L * 1024 * 1024;
+
+        /// <summary>The deepest nesting read: Graph objects in a snapshot nest about a dozen levels.</summary>
+        public const int MaxDepth = 64;
+
+        private static readonly JsonDocumentOptions s_options = new JsonDocumentOptions
         {
-            string text;
-            try { text = File.ReadAllText(path); }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            MaxDepth = MaxDepth,
+        };
+
+        public static TenantSnapshot ReadFile(string path, long maxBytes = DefaultMaxBytes)
+        {
+            byte[] bytes;
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                if (stream.Length > maxBytes) throw TooLarge(path, stream.Length, maxBytes);
+                bytes = new byte[stream.Length];
+                int read = 0;
+                while (read < bytes.Length)
+                {
+                    int n = stream.Read(bytes, read, bytes.Length - read);
+                    if (n == 0) break;
+                    read += n;
+                }
+                if (read < bytes.Length) Array.Resize(ref bytes, read);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException)
             {
                 throw new SnapshotFormatException(path, "$", "the file cannot be read: " + ex.Message, ex);
             }
-            return Read(text, path);
+            return Parse(bytes, path);
         }
 
-        public static TenantSnapshot Read(string json, string sourceName)
+        public static TenantSnapshot Read(string json, string sourceName, long maxBytes = DefaultMaxBytes)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+            if (bytes.Length > maxBytes) throw TooLarge(sourceName, bytes.Length, maxBytes);
+            return Parse(bytes, sourceName);
+        }
+
+        private static SnapshotFormatException TooLarge(string source, long size, long maxBytes) =>
+            new SnapshotFormatException(source, "$", string.Format(CultureInfo.InvariantCulture,
+                "the file is {0:N0} MB; snapshots of up to {1:N0} MB are read, since the emulator holds the whole tenant in memory (about six times the file). " +
+                "Split the customers into snapshots of their own, or keep fewer sign-ins.", size / 1048576.0, maxBytes / 1048576.0));
+
+        private static TenantSnapshot Parse(byte[] utf8, string sourceName)
         {
             JsonNode? root;
             try
             {
-                root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                // A byte order mark is allowed, as editors write one.
+                var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+                root = JsonNode.Parse(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), documentOptions: s_options);
             }
             catch (JsonException ex)
             {
                 var where = ex.Path is { Length: > 0 } p ? p : "$";
                 var line = ex.LineNumber is long l ? $" (line {l + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
-                throw new SnapshotFormatException(sourceName, where, "the document is not valid JSON" + line + ".", ex);
+                var problem = TooDeep(utf8) ? $"the document nests more than {MaxDepth} levels deep{line}: too deep for a tenant snapshot."
+                    : "the document is not valid JSON" + line + ".";
+                throw new SnapshotFormatException(sourceName, where, problem, ex);
             }
             var reader = new Reader(sourceName);
-            var rootObject = reader.Object(root, "$");
-            return reader.ReadTenant(rootObject, "$", inherited: null);
+            try
+            {
+                var rootObject = reader.Object(root, "$");
+                return reader.ReadTenant(rootObject, "$", inherited: null);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException || ex is InvalidCastException)
+            {
+                // A last guard: every known problem is caught above with its path; this one is said plainly too.
+                throw new SnapshotFormatException(sourceName, "$", "the document could not be read (" + ex.Message + ").", ex);
+            }
+        }
+
+        /// <summary>Whether the text nests deeper than <see cref="MaxDepth"/> before it stops being JSON (said apart from other errors).</summary>
+        private static bool TooDeep(byte[] utf8)
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = int.MaxValue / 2 });
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.CurrentDepth >= MaxDepth) return true;
+                }
+            }
+            catch (JsonException)
+            {
+            }
+            return false;
         }
 
         private sealed class Reader
@@ -65,16 +135,20 @@ namespace PartnerSecurity.Emulator.Snapshots
 
             private SnapshotFormatException Fail(string path, string problem) => new SnapshotFormatException(_source, path, problem);
 
-            public JsonObject Object(JsonNode? node, string path) =>
-                node as JsonObject ?? throw Fail(path, "expected a JSON object.");
+            public JsonObject Object(JsonNode? node, string path)
+            {
+                var obj = node as JsonObject ?? throw Fail(path, "expected a JSON object, found " + SnapshotShapes.Describe(node) + ".");
+                SnapshotShapes.Properties(obj, path, Fail);
+                return obj;
+            }
 
             private JsonArray Array(JsonNode? node, string path) =>
-                node as JsonArray ?? throw Fail(path, "expected a JSON array.");
+                node as JsonArray ?? throw Fail(path, "expected a JSON array, found " + SnapshotShapes.Describe(node) + ".");
 
             private string String(JsonNode? node, string path)
             {
                 if (node is JsonValue value && value.TryGetValue(out string? s) && s != null) return s;
-                throw Fail(path, "expected a string.");
+                throw Fail(path, "expected a string, found " + SnapshotShapes.Describe(node) + ".");
             }
 
             public TenantSnapshot ReadTenant(JsonObject root, string path, TenantSnapshot? inherited)
@@ -107,16 +181,19 @@ namespace PartnerSecurity.Emulator.Snapshots
                     var list = CollectionFor(snapshot, key);
                     var array = Array(node, $"{path}.{key}");
                     var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    var shape = SnapshotShapes.Collections[key];
                     for (int i = 0; i < array.Count; i++)
                     {
                         var itemPath = $"{path}.{key}[{i}]";
                         var item = Object(array[i], itemPath);
                         if (key == "conditionalAccessPolicies" && item["id"] == null) item = WithGeneratedId(item, itemPath, snapshot, ids);
+                        SnapshotShapes.Check(item, shape, itemPath, Fail);
                         var id = String(item["id"], itemPath + ".id");
                         if (!ids.Add(id)) throw Fail(itemPath + ".id", $"duplicate id '{id}' in '{key}'.");
-                        // Detach from the parsed document so the emulator may move and edit items freely.
-                        list.Add((JsonObject)item.DeepClone());
+                        list.Add(item);
                     }
+                    // Detach the items from the parsed document (no copy) so the emulator may move and edit them freely.
+                    array.Clear();
                 }
 
                 ValidateUsers(snapshot, path);
@@ -126,6 +203,7 @@ namespace PartnerSecurity.Emulator.Snapshots
                 if (root.TryGetPropertyValue("securityDefaults", out var defaults) && defaults != null)
                 {
                     var obj = (JsonObject)Object(defaults, path + ".securityDefaults").DeepClone();
+                    SnapshotShapes.Check(obj, SnapshotShapes.SecurityDefaults, path + ".securityDefaults", Fail);
                     if (!(obj["isEnabled"] is JsonValue v && v.TryGetValue(out bool _)))
                         throw Fail(path + ".securityDefaults.isEnabled", "expected true or false.");
                     var merged = SnapshotDefaults.SecurityDefaults(false);
@@ -256,6 +334,7 @@ namespace PartnerSecurity.Emulator.Snapshots
                     var itemPath = $"{path}[{i}]";
                     var item = Object(array[i], itemPath);
                     var customer = (JsonObject)Object(item["customer"], itemPath + ".customer").DeepClone();
+                    SnapshotShapes.Check(customer, SnapshotShapes.Customer, itemPath + ".customer", Fail);
                     String(customer["id"], itemPath + ".customer.id");
                     var relationships = new List<JsonObject>();
                     if (item["gdapRelationships"] is JsonNode gdap)
@@ -264,6 +343,7 @@ namespace PartnerSecurity.Emulator.Snapshots
                         for (int r = 0; r < gdapArray.Count; r++)
                         {
                             var relationship = Object(gdapArray[r], $"{itemPath}.gdapRelationships[{r}]");
+                            SnapshotShapes.Check(relationship, SnapshotShapes.GdapRelationship, $"{itemPath}.gdapRelationships[{r}]", Fail);
                             String(relationship["id"], $"{itemPath}.gdapRelationships[{r}].id");
                             relationships.Add((JsonObject)relationship.DeepClone());
                         }

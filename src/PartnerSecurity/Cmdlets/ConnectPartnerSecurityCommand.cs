@@ -53,6 +53,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(ParameterSetName = CertificateSet)]
         [Parameter(ParameterSetName = StoredTokenSet)]
         [Alias("Tenant", "Domain")]
+        [NormalizeTenantId]
         [ValidateTenantId]
         public string? TenantId { get; set; }
 
@@ -126,6 +127,15 @@ namespace PartnerSecurity.Cmdlets
         [Parameter]
         public SwitchParameter AllowUnencryptedTokenCache { get; set; }
 
+        /// <summary>With -Demo or -Snapshot: the emulated cloud throttles, fails and expires tokens on purpose, to rehearse unattended runs.</summary>
+        [Parameter]
+        [ValidateSet("None", "Throttle", "Transient", "Expiry", "Chaos")]
+        public string? FaultProfile { get; set; }
+
+        /// <summary>The seed of -FaultProfile: the same seed fails the same requests the same way. Random (and shown) when absent.</summary>
+        [Parameter]
+        public int? FaultSeed { get; set; }
+
         protected override void ProcessRecord()
         {
             var session = SessionClouds.CurrentSession;
@@ -186,6 +196,10 @@ namespace PartnerSecurity.Cmdlets
                 cloud = CloudBinding.Emulated(session, path, "Snapshot", WriteWarning);
             }
             else cloud = CloudBinding.Real(Environment);
+            if ((FaultProfile != null || FaultSeed != null) && !cloud.IsEmulated)
+                throw new PartnerSecurityException("FaultProfileNeedsEmulator", ErrorKind.InvalidArgument,
+                    "-FaultProfile and -FaultSeed inject faults into an emulated cloud; Microsoft's clouds are not rehearsed on.",
+                    "Add -Demo, or -Snapshot with a snapshot file.");
 
             var request = new ConnectionRequest
             {
@@ -195,6 +209,7 @@ namespace PartnerSecurity.Cmdlets
                 Storage = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent },
             };
             cloud.Apply(request);
+            if (cloud.IsEmulated) cloud.UseFaults(FaultProfile, FaultSeed, request, WriteWarning);
 
             switch (ParameterSetName)
             {

@@ -30,23 +30,23 @@ namespace PartnerSecurity.Cmdlets
         protected override void ProcessRecord()
         {
             var connection = RequireConnection();
-            var name = Name == null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-            var domain = Domain == null ? null : new WildcardPattern(Domain, WildcardOptions.IgnoreCase);
+            var name = Name == null ? null : new NamePattern(Name);
+            var domain = Domain == null ? null : new NamePattern(Domain);
             Run(async (pump, ct) =>
             {
                 var list = await PartnerCustomerReader.ListAsync(connection, ct).ConfigureAwait(false);
                 foreach (var warning in list.Warnings) pump.Warning(warning);
                 var matches = list.Customers
                     .Where(c => name == null || name.IsMatch(c.CompanyName))
-                    .Where(c => domain == null || (c.Domain != null && domain.IsMatch(c.Domain)))
+                    .Where(c => domain == null || domain.IsMatch(c.Domain))
                     .ToList();
                 foreach (var customer in matches) pump.WriteObject(customer);
                 if (matches.Count == 0)
                 {
                     // A name without wildcards that matches nothing is an error, as for Get-Item; a pattern that matches nothing is not.
-                    if (Name != null && !WildcardPattern.ContainsWildcardCharacters(Name))
+                    if (name != null && name.IsLiteral)
                         pump.WriteError(ErrorRecords.Create("CustomerNotFound", ErrorKind.ObjectNotFound, $"Partner Center lists no customer named '{Name}'.", "Run Get-PartnerCustomer without -Name to see every customer.", Name));
-                    else if (Domain != null && !WildcardPattern.ContainsWildcardCharacters(Domain))
+                    else if (domain != null && domain.IsLiteral)
                         pump.WriteError(ErrorRecords.Create("CustomerNotFound", ErrorKind.ObjectNotFound, $"Partner Center lists no customer with the domain '{Domain}'.", "Run Get-PartnerCustomer without -Domain to see every customer.", Domain));
                 }
             });

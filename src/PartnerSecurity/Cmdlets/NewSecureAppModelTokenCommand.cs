@@ -67,6 +67,7 @@ namespace PartnerSecurity.Cmdlets
         /// <summary>For the consent, the partner tenant; for an exchange, the tenant to get tokens in (a customer's).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Tenant", "CustomerTenantId")]
+        [NormalizeTenantId]
         [ValidateTenantId]
         public string? TenantId { get; set; }
 

@@ -94,6 +94,23 @@ namespace PartnerSecurity.Runtime
             return (policy ?? RetryPolicy.Default).WithClock(new RetryClock(() => emulator.Clock.UtcNow, emulator.ClientWaitAsync));
         }
 
+        /// <summary>
+        /// Sets (or, with None or nothing, clears) the emulated cloud's fault profile. A rehearsal gives up a hung answer
+        /// after 2 s (RetryPolicy.Rehearsal) and waits on the emulator's clock, so that it takes seconds; the warning says how to repeat it exactly.
+        /// </summary>
+        public void UseFaults(string? profile, int? seed, ConnectionRequest request, Action<string> warn)
+        {
+            if (Emulator == null) return;
+            int chosen = seed ?? new Random().Next(1, 100000);
+            var faults = PartnerSecurity.Emulator.Http.FaultProfile.Create(profile ?? "None", chosen);
+            Emulator!.Faults.Profile = faults;
+            if (faults == null) return;
+            request.RetryPolicy = VirtualRetries(PartnerSecurity.Http.RetryPolicy.Rehearsal(chosen));
+            warn($"Fault profile {faults.Name} (seed {chosen}) is on: this emulated cloud now throttles, fails, damages answers and expires tokens on purpose " +
+                 $"(at most {faults.MaxFaultsPerRequest} times per request). Run the same commands again with -FaultSeed {chosen} to repeat it exactly; " +
+                 "connect again without -FaultProfile to stop it.");
+        }
+
         /// <summary>Records this cloud on a stored token.</summary>
         public void Apply(StoredToken token)
         {

@@ -50,6 +50,12 @@ namespace PartnerSecurity.Runtime
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, ex.Target));
             }
+            catch (System.Net.Http.HttpRequestException ex)
+            {
+                // What the HTTP pipeline gave up on (no answer, an unreadable answer): said plainly, not as .NET text.
+                var error = Http.TransportErrors.Translate(ex, null);
+                ThrowTerminatingError(ErrorRecords.From(error, error.Target));
+            }
         }
 
         /// <summary>The session's connection, or a terminating error that says to connect first.</summary>

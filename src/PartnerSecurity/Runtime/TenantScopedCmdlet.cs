@@ -27,6 +27,7 @@ namespace PartnerSecurity.Runtime
         /// <summary>Customer tenants (ids or domains); the connected tenant when absent.</summary>
         [Parameter(ParameterSetName = TenantSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("TenantId", "CustomerId")]
+        [NormalizeTenantId]
         [ValidateTenantId]
         public string[]? CustomerTenantId { get; set; }
 

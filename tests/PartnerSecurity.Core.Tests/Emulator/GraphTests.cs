@@ -22,11 +22,9 @@ public class GraphTests
     {
         var graph = connection.Graph(connection.HomeTenantId);
         var ids = new List<string>();
-        await foreach (var user in GraphPaging.ReadAllAsync(
-            (link, ct) => link == null
-                ? graph.Users.GetAsync(r => { r.QueryParameters.Select = new[] { "id", "userPrincipalName" }; r.QueryParameters.Top = top; }, ct)
-                : graph.Users.WithUrl(link).GetAsync(cancellationToken: ct),
-            p => p.Value, p => p.OdataNextLink))
+        await foreach (var user in GraphPaging.ReadAllAsync(graph, connection.Paged("Reading users", connection.HomeTenantId),
+            ct => graph.Users.GetAsync(r => { r.QueryParameters.Select = new[] { "id", "userPrincipalName" }; r.QueryParameters.Top = top; }, ct),
+            Microsoft.Graph.Models.UserCollectionResponse.CreateFromDiscriminatorValue, p => p.Value))
         {
             ids.Add(user.Id!);
         }

@@ -55,13 +55,16 @@ public sealed class EmulatorProbe
         ((IEnumerable)Get(Get(_emulator, "BatchItems"), "Records")).Cast<object>()
             .Count(r => (string)Get(r, "Method") == method && ((string)Get(r, "Url")).Contains(urlContains));
 
-    /// <summary>Makes the next matching requests fail (kind: Throttle, ServiceUnavailable, GatewayTimeout, ConnectionFailure, Forbidden).</summary>
-    public void InjectFault(string pattern, string kind, int times = 1, string? retryAfter = null)
+    /// <summary>
+    /// Makes the next matching requests fail (a FaultKind: Throttle, ServiceUnavailable, ConnectionFailure, Forbidden,
+    /// TruncatedBody...); with <paramref name="tenantId"/>, only requests for that tenant.
+    /// </summary>
+    public void InjectFault(string pattern, string kind, int times = 1, string? retryAfter = null, string? tenantId = null)
     {
         var assembly = _emulator.GetType().Assembly;
         var kindType = assembly.GetType("PartnerSecurity.Emulator.Http.FaultKind", throwOnError: true)!;
         var faultType = assembly.GetType("PartnerSecurity.Emulator.Http.Fault", throwOnError: true)!;
-        var fault = Activator.CreateInstance(faultType, pattern, Enum.Parse(kindType, kind), times, retryAfter)!;
+        var fault = Activator.CreateInstance(faultType, pattern, Enum.Parse(kindType, kind), times, retryAfter, tenantId)!;
         var faults = Get(_emulator, "Faults");
         faults.GetType().GetMethod("Add")!.Invoke(faults, new[] { fault });
     }
@@ -71,6 +74,17 @@ public sealed class EmulatorProbe
     {
         var options = Get(_emulator, "Options");
         options.GetType().GetProperty("VirtualClientWaits")!.SetValue(options, false);
+    }
+
+    /// <summary>How many faults the emulator injected so far (explicit and from its fault profile).</summary>
+    public int FaultsInjected => ((IEnumerable)Get(Get(_emulator, "Faults"), "Injected")).Cast<object>().Sum(pair => (int)Get(pair, "Value"));
+
+    /// <summary>The faults injected while <paramref name="action"/> ran.</summary>
+    public int FaultsInjectedAfter(Action action)
+    {
+        int before = FaultsInjected;
+        action();
+        return FaultsInjected - before;
     }
 
     public void AdvanceClock(TimeSpan by)

@@ -12,7 +12,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
 {
     /// <summary>
     /// App registrations and service principals: GET/POST /applications, GET/PATCH /applications/{id},
-    /// POST /applications/{id}/addPassword, GET/POST /servicePrincipals, GET /servicePrincipals/{id}, and
+    /// POST /applications/{id}/addPassword and removePassword, GET/POST /servicePrincipals, GET /servicePrincipals/{id}, and
     /// POST /groups/{id}/members/$ref. Secrets are returned once by addPassword and never read back
     /// (secretText is null on reads, as in Graph); a certificate's key is read back only when one application is read
     /// with $select=keyCredentials. What each operation requires is checked by <see cref="GraphAccess"/>.
@@ -68,6 +68,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             });
             graph.Map("*", "PATCH", "/applications/(?<id>[^/]+)", (r, call) => UpdateApplication(r, call));
             graph.Map("*", "POST", "/applications/(?<id>[^/]+)/addPassword", (r, call) => AddPassword(r, call));
+            graph.Map("*", "POST", "/applications/(?<id>[^/]+)/removePassword", (r, call) => RemovePassword(r, call));
 
             graph.Map("*", "GET", "/servicePrincipals", (r, call) =>
             {
@@ -128,6 +129,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             };
             Apply(application, body, call);
             call.Tenant.Snapshot.Applications.Add(application);
+            call.Context.Changes.Add(call.Tenant.Id, "applications/" + (string)application["id"]!, "created");
             return Created(call, Public(application, r, single: false), "applications/$entity");
         }
 
@@ -135,7 +137,9 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
         {
             var application = FindApplication(call, r.Route("id"));
             var body = r.JsonBody() ?? throw GraphException.BadRequest("Write requests require a JSON object body.");
+            var before = application.ToJsonString();
             Apply(application, body, call);
+            if (application.ToJsonString() != before) call.Context.Changes.Add(call.Tenant.Id, "applications/" + r.Route("id"), "updated");
             return GraphCall.NoContent();
         }
 
@@ -215,8 +219,22 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             };
             if (!(application["passwordCredentials"] is JsonArray list)) application["passwordCredentials"] = list = new JsonArray();
             list.Add(credential);
+            call.Context.Changes.Add(call.Tenant.Id, "applications/" + r.Route("id"), "password added");
             var response = EmulatorResponse.Json(HttpStatusCode.OK, WithContext(call, credential.DeepClone().AsObject(), "microsoft.graph.passwordCredential"), EmulatorResponse.GraphJson);
             return response;
+        }
+
+        /// <summary>removePassword: { "keyId" }; 204, or 400 when the application has no password with that key id.</summary>
+        private static HttpResponseMessage RemovePassword(EmulatorRequest r, GraphCall call)
+        {
+            var application = FindApplication(call, r.Route("id"));
+            var keyId = (string?)(r.JsonBody() ?? new JsonObject())["keyId"] ?? throw GraphException.BadRequest("Property 'keyId' is required.");
+            var list = application["passwordCredentials"] as JsonArray;
+            var credential = list?.OfType<JsonObject>().FirstOrDefault(c => string.Equals((string?)c["keyId"], keyId, StringComparison.OrdinalIgnoreCase))
+                ?? throw GraphException.BadRequest($"No password credential with key id '{keyId}' was found on the application.", "Request_BadRequest");
+            list!.Remove(credential);
+            call.Context.Changes.Add(call.Tenant.Id, "applications/" + r.Route("id"), "password removed");
+            return GraphCall.NoContent();
         }
 
         private static HttpResponseMessage CreateServicePrincipal(EmulatorRequest r, GraphCall call)
@@ -249,6 +267,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
                 ["createdDateTime"] = Timestamp(call.Now),
             };
             call.Tenant.Snapshot.ServicePrincipals.Add(sp);
+            call.Context.Changes.Add(call.Tenant.Id, "servicePrincipals/" + (string)sp["id"]!, "created");
             return Created(call, sp, "servicePrincipals/$entity");
         }
 
@@ -266,6 +285,7 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             if (members.Any(m => string.Equals((string?)m, memberId, StringComparison.OrdinalIgnoreCase)))
                 throw GraphException.BadRequest("One or more added object references already exist for the following modified properties: 'members'.", "Request_BadRequest");
             members.Add(memberId);
+            call.Context.Changes.Add(call.Tenant.Id, "groups/" + r.Route("id") + "/members", memberId + " added");
             return GraphCall.NoContent();
         }
 

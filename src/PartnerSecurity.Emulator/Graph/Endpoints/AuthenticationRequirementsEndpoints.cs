@@ -33,7 +33,10 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
                 var state = body["perUserMfaState"] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
                 if (state == null || Array.IndexOf(s_states, state) < 0)
                     throw GraphException.BadRequest($"Requested value '{state}' was not found: perUserMfaState must be disabled, enabled or enforced.");
-                call.Tenant.Snapshot.PerUserMfa[(string)user["id"]!] = state;
+                var userId = (string)user["id"]!;
+                var before = call.Tenant.PerUserMfaState(userId);
+                call.Tenant.Snapshot.PerUserMfa[userId] = state;
+                if (before != state) call.Context.Changes.Add(call.Tenant.Id, $"users/{userId}/perUserMfaState", $"{before} -> {state}");
                 return GraphCall.NoContent();
             });
         }

@@ -41,7 +41,13 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
                             throw GraphException.BadRequest($"Security defaults cannot be enabled while Conditional Access policies are enabled or in report-only mode: {string.Join(", ", blocking)}.");
                     }
                 }
-                foreach (var property in body) call.Tenant.Snapshot.SecurityDefaults[property.Key] = property.Value?.DeepClone();
+                foreach (var property in body)
+                {
+                    var before = call.Tenant.Snapshot.SecurityDefaults[property.Key]?.ToJsonString() ?? "null";
+                    call.Tenant.Snapshot.SecurityDefaults[property.Key] = property.Value?.DeepClone();
+                    var after = property.Value?.ToJsonString() ?? "null";
+                    if (before != after) call.Context.Changes.Add(call.Tenant.Id, "securityDefaults." + property.Key, $"{before} -> {after}");
+                }
                 return GraphCall.NoContent();
             });
         }
