@@ -34,6 +34,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             partner.Customers.Add(TailspinLogistics.Build(partner.Id));
             partner.Customers.Add(AdatumLegal.Build(partner.Id));
             var demo = new DemoTenant(partner);
+            NorthwindSecurityScore.Attach(demo);
             foreach (var tenant in demo.Tenants)
             {
                 var missing = tenant.People.FirstOrDefault(p => p.Expected == null);
@@ -103,7 +104,8 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             int end = existing.IndexOf(PersonasEnd, StringComparison.Ordinal);
             if (begin < 0 || end < begin)
                 throw new InvalidOperationException($"The document has no '{PersonasBegin}' ... '{PersonasEnd}' section to fill.");
-            return existing.Substring(0, begin + PersonasBegin.Length) + "\n\n" + PersonaTables() + existing.Substring(end);
+            var personas = existing.Substring(0, begin + PersonasBegin.Length) + "\n\n" + PersonaTables() + existing.Substring(end);
+            return NorthwindSecurityScore.UpdateDocs(personas, this);
         }
 
         private static string AccountLabel(Person p)
