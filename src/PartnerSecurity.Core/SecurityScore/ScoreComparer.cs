@@ -87,7 +87,7 @@ namespace PartnerSecurity.SecurityScore
                 TenantName = partner.Name ?? partner.Id,
                 Measure = "Compliant customer tenants",
                 Microsoft = customers.CompliantTenantCount == null ? null : $"{customers.CompliantTenantCount} of {customers.TotalTenantCount}",
-                Ours = $"{compliant} of {tenants.Count}" + (unknown > 0 ? $" ({unknown} unknown)" : string.Empty),
+                Ours = $"{compliant} of {tenants.Count}",
             };
             if (customers.CompliantTenantCount is long ms)
             {
@@ -101,7 +101,7 @@ namespace PartnerSecurity.SecurityScore
                         Reason = $"admin of {n.Tenant.Name ?? n.Tenant.Id}, {n.Verdict.Status}: {n.Verdict.Reason}",
                     }).ToArray();
                 if (unknown > 0)
-                    row.Note = $"Our verdicts could not be read for {string.Join(", ", tenants.Where(t => t.Ours == null).Select(t => t.Tenant.Name ?? t.Tenant.Id))}.";
+                    row.Note = $"{unknown} customer(s) unknown: the verdicts of {string.Join(", ", tenants.Where(t => t.Ours == null).Select(t => t.Tenant.Name ?? t.Tenant.Id))} could not be read.";
             }
             return row;
         }
@@ -169,7 +169,7 @@ namespace PartnerSecurity.SecurityScore
                 TenantName = TenantName,
                 Measure = measure,
                 Microsoft = microsoft,
-                Note = _ours == null ? $"Our verdicts could not be read: {_failure}" : microsoft == null ? "Microsoft did not send this figure." : null,
+                Note = _ours == null ? $"Our verdicts could not be read ({_failure ?? "no reason given"}); the error written for this tenant says what to do." : microsoft == null ? "Microsoft did not send this figure." : null,
             };
 
             /// <summary>A count; the users listed are those that can make our side count more (or less) than Microsoft's.</summary>

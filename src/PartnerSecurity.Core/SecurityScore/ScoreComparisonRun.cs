@@ -43,14 +43,14 @@ namespace PartnerSecurity.SecurityScore
             progress?.Invoke("Reading Microsoft's score, requirements and customer insights");
             var scoreTask = SecurityScoreReader.ReadScoreAsync(connection, cancellationToken);
             var insightsTask = SecurityScoreReader.ReadCustomerInsightsAsync(connection, cancellationToken);
-            var namesTask = CustomerNames.ReadAsync(connection, cancellationToken);
+            var namesTask = CustomerDirectory.TryReadAsync(connection, cancellationToken);
             var score = await scoreTask.ConfigureAwait(false);
             var insights = await insightsTask.ConfigureAwait(false);
-            var (names, warning) = await namesTask.ConfigureAwait(false);
+            var (directory, warning) = await namesTask.ConfigureAwait(false);
 
             var partner = TenantScope.Home(connection);
             var targets = new List<TenantTarget> { partner };
-            targets.AddRange(insights.Select(i => new TenantTarget(i.TenantId, names.TryGetValue(i.TenantId, out var name) ? name : null, isHome: false)));
+            targets.AddRange(insights.Select(i => new TenantTarget(i.TenantId, directory.Name(i.TenantId), isHome: false)));
             var admins = score.Requirements.FirstOrDefault(r => r.RequirementType == SecurityScoreParser.AdminsMfa);
             var customers = score.Requirements.FirstOrDefault(r => r.RequirementType == SecurityScoreParser.CustomersMfa);
             var first = new List<string>();
@@ -70,12 +70,12 @@ namespace PartnerSecurity.SecurityScore
                 var tenant = ours?.Tenant ?? e.Tenant;
                 IReadOnlyList<SecurityScoreComparison> rows;
                 if (tenant.IsHome || string.Equals(tenant.Id, partner.Id, StringComparison.OrdinalIgnoreCase))
-                    rows = admins == null ? Array.Empty<SecurityScoreComparison>() : ScoreComparer.Partner(admins, partner, ours, e.Error?.Message, score.LastRefreshDateTime);
+                    rows = admins == null ? Array.Empty<SecurityScoreComparison>() : ScoreComparer.Partner(admins, partner, ours, e.Error?.ErrorId, score.LastRefreshDateTime);
                 else
                 {
                     var insight = insights.First(i => string.Equals(i.TenantId, e.Tenant.Id, StringComparison.OrdinalIgnoreCase));
                     var named = new TenantTarget(insight.TenantId, tenant.Name ?? e.Tenant.Name, isHome: false, e.Tenant.Requested);
-                    rows = ScoreComparer.Customer(insight, named, ours, e.Error?.Message, score.LastRefreshDateTime);
+                    rows = ScoreComparer.Customer(insight, named, ours, e.Error?.ErrorId, score.LastRefreshDateTime);
                     customerResults.Add((named, ours));
                 }
                 var warnings = new List<string>(first);
