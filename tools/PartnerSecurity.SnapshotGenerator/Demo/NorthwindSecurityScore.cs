@@ -247,22 +247,9 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
         private static void AddBreakGlassSignIn(TenantDraft tailspin)
         {
             var breakGlass = tailspin.People.Single(p => string.Equals(p.Upn, SeenUsingMfa[0].Upn, StringComparison.OrdinalIgnoreCase));
-            tailspin.AddSignIn(new SignInSpec
-            {
-                Key = $"{tailspin.Key}/partner-security/{breakGlass.Upn}",
-                UserId = breakGlass.Id,
-                UserPrincipalName = breakGlass.Upn,
-                UserDisplayName = breakGlass.DisplayName,
-                TenantId = tailspin.Id,
-                HomeTenantId = tailspin.Id,
-                When = SnapshotTime.DaysAgo(4.45),
-                App = Apps.AzurePortal,
-                ClientAppUsed = ClientApps.Browser,
-                Mfa = SignInMfa.Fido2,
-                MfaRequired = false,
-                Place = DemoPlaces.Rotterdam,
-                UserAgent = SignInBuilder.BrowserUserAgent,
-            });
+            // Not required by any policy (no conditional access status), completed with her FIDO2 key.
+            new SignInScript(tailspin).Add(breakGlass, 4.45, Apps.AzurePortal, ClientApps.Browser, SignInOutcome.Success, SignInMfa.Fido2,
+                mfaRequired: false, DemoPlaces.Rotterdam, "notApplied");
         }
 
         private static JsonArray Array(IEnumerable<JsonObject> items)
