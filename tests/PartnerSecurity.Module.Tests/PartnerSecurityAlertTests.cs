@@ -115,5 +115,13 @@ public class PartnerSecurityAlertTests
         Assert.StartsWith("PartnerSecurityPermissionMissing", error.FullyQualifiedErrorId);
         Assert.Contains("PartnerSecurity.ReadWrite.All", error.Exception.Message);
         Assert.Contains("-Scopes PartnerSecurity.ReadWrite.All", error.ErrorDetails.RecommendedAction);
+
+        // ReadWrite.All alone is enough for an update: the alert is read first with it too.
+        var writer = EmulatorAccess.OfConnection(session).IssueUserAccessToken("ava.thompson@northwindcloud.com", "https://graph.microsoft.com/PartnerSecurity.ReadWrite.All");
+        session.Engine.Runspace.SessionStateProxy.SetVariable("w", Secure(writer));
+        Assert.True(session.Run("Connect-PartnerSecurity -Demo -AccessToken $w").Succeeded);
+        var updated = session.Run($"Update-PartnerSecurityAlert -Id {id} -Status Investigating -Confirm:$false 3>$null");
+        Assert.True(updated.Succeeded, string.Join(" | ", updated.Errors));
+        Assert.Equal("Investigating", Prop(Assert.Single(updated.Output), "Status"));
     }
 }

@@ -46,12 +46,13 @@ namespace PartnerSecurity.SecurityAlerts
             return items.Select(Parse).Where(filter.Keeps).OrderByDescending(a => a.DetectedDateTime).ToList();
         }
 
-        public static async Task<PartnerSecurityAlert> GetAsync(PartnerConnection connection, string id, CancellationToken cancellationToken)
+        /// <summary>One alert; <paramref name="forUpdate"/> reads it with the write permission, before an update.</summary>
+        public static async Task<PartnerSecurityAlert> GetAsync(PartnerConnection connection, string id, CancellationToken cancellationToken, bool forUpdate = false)
         {
             PartnerSecurityGraph.RequireAlertCloud(connection);
             try
             {
-                return Parse(await PartnerSecurityGraph.GetEntityAsync(connection, AlertPath(id), Source, cancellationToken).ConfigureAwait(false));
+                return Parse(await PartnerSecurityGraph.GetEntityAsync(connection, AlertPath(id), Source, cancellationToken, forUpdate).ConfigureAwait(false));
             }
             catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphNotFound")
             {
@@ -78,7 +79,7 @@ namespace PartnerSecurity.SecurityAlerts
                 throw NotFound(connection, id, ex);
             }
             // Documented: 200 with the updated alert. Should Graph answer 204 instead, read the alert back.
-            return answer is StrictJson updated ? Parse(updated) : await GetAsync(connection, id, cancellationToken).ConfigureAwait(false);
+            return answer is StrictJson updated ? Parse(updated) : await GetAsync(connection, id, cancellationToken, forUpdate: true).ConfigureAwait(false);
         }
 
         /// <summary>An alert id in a URL path: escaped, as ids are opaque.</summary>

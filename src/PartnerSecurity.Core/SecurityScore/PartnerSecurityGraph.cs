@@ -47,9 +47,10 @@ namespace PartnerSecurity.SecurityScore
                 null, connection.HomeTenantId);
 
         /// <summary>A single object: top level, or wrapped in "value" as the documentation's examples show.</summary>
-        public static async Task<StrictJson> GetEntityAsync(PartnerConnection connection, string path, string source, CancellationToken cancellationToken)
+        /// <remarks><paramref name="forUpdate"/>: read with the write permission, so that an update needs that one permission alone.</remarks>
+        public static async Task<StrictJson> GetEntityAsync(PartnerConnection connection, string path, string source, CancellationToken cancellationToken, bool forUpdate = false)
         {
-            using var document = await SendAsync(connection, HttpMethod.Get, path, null, source, cancellationToken).ConfigureAwait(false);
+            using var document = await SendUrlAsync(connection, HttpMethod.Get, GraphRest.Url(connection, beta: true, path), null, source, cancellationToken, forUpdate).ConfigureAwait(false);
             var root = Root(document, source);
             if (root.Element.TryGetProperty("value", out var value) && value.ValueKind != JsonValueKind.Null)
                 return new StrictJson(value.Clone(), source, "the answer's value");
@@ -100,9 +101,10 @@ namespace PartnerSecurity.SecurityScore
         private static Task<JsonDocument?> SendAsync(PartnerConnection connection, HttpMethod method, string path, string? body, string source, CancellationToken cancellationToken) =>
             SendUrlAsync(connection, method, GraphRest.Url(connection, beta: true, path), body, source, cancellationToken);
 
-        private static async Task<JsonDocument?> SendUrlAsync(PartnerConnection connection, HttpMethod method, string url, string? body, string source, CancellationToken cancellationToken)
+        private static async Task<JsonDocument?> SendUrlAsync(PartnerConnection connection, HttpMethod method, string url, string? body, string source, CancellationToken cancellationToken,
+            bool forUpdate = false)
         {
-            bool write = method.Method != "GET";
+            bool write = method.Method != "GET" || forUpdate;
             var resource = write ? ApiResource.GraphPartnerSecurityWrite : ApiResource.GraphPartnerSecurity;
             var permission = write ? WritePermission : ReadPermission;
             AccessToken token;
@@ -122,7 +124,7 @@ namespace PartnerSecurity.SecurityScore
             {
                 throw PermissionMissing(connection, permission, write, token.Claims.IsAppOnly, source, ex);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphNotFound" && !write && url.IndexOf(AlertsPath + "/", StringComparison.OrdinalIgnoreCase) < 0)
+            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphNotFound" && method.Method == "GET" && url.IndexOf(AlertsPath + "/", StringComparison.OrdinalIgnoreCase) < 0)
             {
                 throw new PartnerSecurityException("PartnerSecurityDataNotFound", ErrorKind.ObjectNotFound,
                     $"Microsoft has no partner security data for tenant {connection.Context.TenantName} ({connection.HomeTenantId}): {ex.Message}",

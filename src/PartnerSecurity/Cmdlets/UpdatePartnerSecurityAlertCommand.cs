@@ -65,7 +65,7 @@ namespace PartnerSecurity.Cmdlets
                 PartnerSecurityAlert current;
                 try
                 {
-                    current = await SecurityAlertClient.GetAsync(connection, Id, ct).ConfigureAwait(false);
+                    current = await SecurityAlertClient.GetAsync(connection, Id, ct, forUpdate: true).ConfigureAwait(false);
                 }
                 catch (PartnerSecurityException ex) when (ex.Kind == ErrorKind.ObjectNotFound || ex.Kind == ErrorKind.InvalidArgument)
                 {
