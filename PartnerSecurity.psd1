@@ -20,6 +20,7 @@
         'Mfa.Format.ps1xml'
         'Enforcement.Format.ps1xml'
         'SecureAppModel.Format.ps1xml'
+        'PartnerSecurityScore.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-PartnerSecurity'
@@ -39,6 +40,12 @@
         'Get-SecureAppModelTokenStatus'
         'Update-SecureAppModelToken'
         'Test-PartnerSecurityRequirement'
+        'Get-PartnerSecurityScore'
+        'Get-PartnerSecurityAlert'
+        'Update-PartnerSecurityAlert'
+        'Get-PartnerMfaAdoption'
+        'Get-PartnerCustomerSpendingBudget'
+        'Set-PartnerCustomerSpendingBudget'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

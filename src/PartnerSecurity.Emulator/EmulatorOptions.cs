@@ -36,5 +36,11 @@ namespace PartnerSecurity.Emulator
 
         /// <summary>The device code flow's polling interval in seconds (Entra ID says 5; 1 keeps tests fast, MSAL honours it).</summary>
         public int DeviceCodePollingIntervalSeconds { get; set; } = 1;
+
+        /// <summary>
+        /// Customer insights per page of Graph's partner security score (Microsoft does not document its page size).
+        /// Small by default so that every read of the demo's three customers follows an @odata.nextLink.
+        /// </summary>
+        public int CustomerInsightsPageSize { get; set; } = 2;
     }
 }

@@ -150,6 +150,12 @@ public class ReliabilityTests
             ("Get-SecureAppModelTokenStatus", $"Get-SecureAppModelTokenStatus -Name {name} -Verbose"),
             ("Connect-PartnerSecurity", $"Connect-PartnerSecurity -RefreshTokenName {name} -ClientSecret $app.ClientSecret -Verbose"),
             ("Find-PartnerCredentialUsage", $"Find-PartnerCredentialUsage -Path {PowerShellSession.Quote(scripts)} -Recurse -Verbose"),
+            ("Get-PartnerSecurityScore", "Get-PartnerSecurityScore -Requirement -Verbose; Get-PartnerSecurityScore -History -Verbose; Get-PartnerSecurityScore -CustomerInsight -Verbose"),
+            ("Get-PartnerSecurityAlert", "$alerts = @(Get-PartnerSecurityAlert -Verbose); $alerts"),
+            ("Update-PartnerSecurityAlert", "if ($alerts.Count) { $alerts[0] | Update-PartnerSecurityAlert -Status Investigating -Confirm:$false -Verbose }"),
+            ("Get-PartnerMfaAdoption", "Get-PartnerMfaAdoption -Verbose; Get-PartnerMfaAdoption -User -Verbose; Get-PartnerMfaAdoption -Request -Verbose"),
+            ("Get-PartnerCustomerSpendingBudget", "Get-PartnerCustomer | Get-PartnerCustomerSpendingBudget -Verbose"),
+            ("Set-PartnerCustomerSpendingBudget", "@(Get-PartnerCustomer)[0] | Set-PartnerCustomerSpendingBudget -Amount 500 -Confirm:$false -Verbose"),
             ("Disconnect-PartnerSecurity", "Disconnect-PartnerSecurity -Verbose"),
         };
         var exported = session.Run("(Get-Command -Module PartnerSecurity).Name").Output.Select(o => o.ToString()).ToHashSet();

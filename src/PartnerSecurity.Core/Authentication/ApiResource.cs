@@ -49,6 +49,21 @@ namespace PartnerSecurity.Authentication
             "Application.ReadWrite.All", "GroupMember.ReadWrite.All",
         });
 
+        /// <summary>
+        /// Microsoft Graph's partner security score and alerts (beta /security/partner), read. Asked for only when those
+        /// cmdlets run; a user consents with Connect-PartnerSecurity -Scopes PartnerSecurity.Read.All.
+        /// </summary>
+        public static readonly ApiResource GraphPartnerSecurity = new ApiResource("Microsoft Graph (partner security)", e => e.GraphEndpoint, new[]
+        {
+            "PartnerSecurity.Read.All",
+        });
+
+        /// <summary>Microsoft Graph's partner security alerts, updated (Update-PartnerSecurityAlert).</summary>
+        public static readonly ApiResource GraphPartnerSecurityWrite = new ApiResource("Microsoft Graph (partner security updates)", e => e.GraphEndpoint, new[]
+        {
+            "PartnerSecurity.ReadWrite.All",
+        });
+
         public static readonly ApiResource PartnerCenter = new ApiResource("Partner Center", e => e.PartnerCenterEndpoint, new[] { "user_impersonation" });
     }
 }

@@ -22,10 +22,14 @@ namespace PartnerSecurity.Graph
         public static string Url(PartnerConnection connection, bool beta, string relative) =>
             connection.Environment.GraphEndpoint + (beta ? "/beta" : "/v1.0") + relative;
 
-        /// <summary>Sends one request and returns the JSON body (null for 204); failures become PartnerSecurityException.</summary>
-        public static async Task<JsonDocument?> SendAsync(PartnerConnection connection, string tenantId, HttpMethod method, string url, string? jsonBody, string operation, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends one request and returns the JSON body (null for 204); failures become PartnerSecurityException.
+        /// <paramref name="resource"/> chooses the token's permissions (Microsoft Graph's assessment set by default).
+        /// </summary>
+        public static async Task<JsonDocument?> SendAsync(PartnerConnection connection, string tenantId, HttpMethod method, string url, string? jsonBody, string operation, CancellationToken cancellationToken,
+            ApiResource? resource = null)
         {
-            var token = await connection.Tokens.AcquireAsync(ApiResource.Graph, tenantId, cancellationToken).ConfigureAwait(false);
+            var token = await connection.Tokens.AcquireAsync(resource ?? ApiResource.Graph, tenantId, cancellationToken).ConfigureAwait(false);
             using var client = connection.Pipeline.CreateClient();
             using var request = new HttpRequestMessage(method, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);

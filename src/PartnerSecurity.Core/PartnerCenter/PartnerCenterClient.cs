@@ -112,11 +112,21 @@ namespace PartnerSecurity.PartnerCenter
             return null;
         }
 
-        private async Task<JsonDocument?> GetAsync(string pathAndQuery, string? continuationToken, string operation, CancellationToken cancellationToken)
+        /// <summary>A page for the pager: null for an empty answer, which it asks for again.</summary>
+        private Task<JsonDocument?> GetAsync(string pathAndQuery, string? continuationToken, string operation, CancellationToken cancellationToken) =>
+            SendOrEmptyAsync(HttpMethod.Get, pathAndQuery, null, continuationToken, operation, cancellationToken);
+
+        /// <summary>One request to Partner Center (a path under its endpoint, "/v1/..."); the JSON answer, or the translated error.</summary>
+        internal async Task<JsonDocument> SendAsync(HttpMethod method, string pathAndQuery, string? jsonBody, string? continuationToken, string operation, CancellationToken cancellationToken) =>
+            await SendOrEmptyAsync(method, pathAndQuery, jsonBody, continuationToken, operation, cancellationToken).ConfigureAwait(false)
+            ?? throw new PartnerSecurityException("PartnerCenterResponseUnreadable", ErrorKind.InvalidData, $"{operation}: Partner Center's answer is empty.", "Run the command again.", null, _connection.HomeTenantId);
+
+        private async Task<JsonDocument?> SendOrEmptyAsync(HttpMethod method, string pathAndQuery, string? jsonBody, string? continuationToken, string operation, CancellationToken cancellationToken)
         {
             var token = await _connection.Tokens.AcquireAsync(ApiResource.PartnerCenter, _connection.HomeTenantId, cancellationToken).ConfigureAwait(false);
             using var client = _connection.Pipeline.CreateClient();
-            using var request = new HttpRequestMessage(HttpMethod.Get, _connection.Environment.PartnerCenterEndpoint + pathAndQuery);
+            using var request = new HttpRequestMessage(method, _connection.Environment.PartnerCenterEndpoint + pathAndQuery);
+            if (jsonBody != null) request.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Headers.TryAddWithoutValidation("MS-RequestId", Guid.NewGuid().ToString());

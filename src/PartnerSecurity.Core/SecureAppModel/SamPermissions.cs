@@ -65,6 +65,8 @@ namespace PartnerSecurity.SecureAppModel
                 new DelegatedPermission("DelegatedAdminRelationship.Read.All", "0c0064ea-477b-4130-82a5-4c2cc4ff68aa"),
                 new DelegatedPermission("Policy.ReadWrite.SecurityDefaults", "0b2a744c-2abf-4f1e-ad7e-17a087e2be99"),
                 new DelegatedPermission("Policy.ReadWrite.AuthenticationMethod", "7e823077-d88e-468f-a337-e18f1f0e6c7c"),
+                // Microsoft's partner security score and alerts (Get-PartnerSecurityScore, Update-PartnerSecurityAlert).
+                new DelegatedPermission("PartnerSecurity.ReadWrite.All", "0cd2c1f6-94a1-4075-ab8c-0b1aff2e1ad5"),
             });
 
         public static IReadOnlyList<PermissionedApi> All { get; } = new[] { PartnerCenter, MicrosoftGraph };

@@ -66,6 +66,8 @@ namespace PartnerSecurity.Emulator.Graph
         private static readonly string[] s_membersWrite = { "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All" };
         private static readonly string[] s_auditLog = { "AuditLog.Read.All" };
         private static readonly string[] s_signIns = { "AuditLog.Read.All", "Directory.Read.All" };
+        private static readonly string[] s_partnerSecurityRead = { "PartnerSecurity.Read.All", "PartnerSecurity.ReadWrite.All" };
+        private static readonly string[] s_partnerSecurityWrite = { "PartnerSecurity.ReadWrite.All" };
 
         /// <summary>Every operation the emulator serves, with what Microsoft documents it requires.</summary>
         public static IReadOnlyList<AccessRule> Rules { get; } = new[]
@@ -96,6 +98,10 @@ namespace PartnerSecurity.Emulator.Graph
             new AccessRule("PATCH", "/applications/[^/]+", s_appsWrite, s_appsWrite, null),
             new AccessRule("POST", "/applications/[^/]+/addPassword", s_appsWrite, s_appsWrite, null),
             new AccessRule("POST", "/applications/[^/]+/removePassword", s_appsWrite, s_appsWrite, null),
+            // The list pages of the score's parts are not documented: taken to be Get's (docs/emulator.md).
+            new AccessRule("GET", "/security/partner/securityScore(/(requirements|history|customerInsights)(/[^/]+)?)?", s_partnerSecurityRead, s_partnerSecurityRead, null),
+            new AccessRule("GET", "/security/partner/securityAlerts(/[^/]+)?", s_partnerSecurityRead, s_partnerSecurityRead, null),
+            new AccessRule("PATCH", "/security/partner/securityAlerts/[^/]+", s_partnerSecurityWrite, s_partnerSecurityWrite, null),
             new AccessRule("POST", "/groups/[^/]+/members/\\$ref", s_membersWrite, s_membersWrite,
                 new[] { GroupsAdministrator, UserAdministrator, DirectoryWriters, PrivilegedRoleAdministrator }),
         };

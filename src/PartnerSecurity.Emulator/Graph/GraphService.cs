@@ -37,6 +37,7 @@ namespace PartnerSecurity.Emulator.Graph
             TenantRelationshipEndpoints.Register,
             DirectoryObjectEndpoints.Register,
             ApplicationEndpoints.Register,
+            PartnerSecurityEndpoints.Register,
         };
 
         private readonly EmulatorContext _context;

@@ -34,7 +34,7 @@ namespace PartnerSecurity.Emulator.Identity
                 "AuditLog.Read.All", "Directory.Read.All", "Policy.Read.All", "Policy.ReadWrite.SecurityDefaults",
                 "Policy.ReadWrite.AuthenticationMethod", "RoleManagement.Read.Directory", "User.Read.All",
                 "UserAuthenticationMethod.Read.All", "DelegatedAdminRelationship.Read.All", "Application.ReadWrite.All",
-                "Organization.Read.All",
+                "Organization.Read.All", "PartnerSecurity.ReadWrite.All",
             },
             new[]
             {

@@ -20,7 +20,7 @@ namespace PartnerSecurity.Emulator.PartnerCenter
     /// audience, its own error body ({ code, description, data, source }), and seek-based paging where the
     /// next page is asked for with seekOperation=Next and the MS-ContinuationToken header.
     /// </summary>
-    public sealed class PartnerCenterService
+    public sealed partial class PartnerCenterService
     {
         public static readonly string[] Hosts = { "api.partnercenter.microsoft.com" };
 
@@ -37,6 +37,7 @@ namespace PartnerSecurity.Emulator.PartnerCenter
             _router
                 .Map("GET", "/v1/customers", (r, call) => Customers(call))
                 .Map("GET", "/v1/customers/(?<id>[^/]+)", (r, call) => Customer(call, r.Route("id")));
+            MapSecurityEndpoints(_router);
         }
 
         public Task<HttpResponseMessage> HandleAsync(EmulatorRequest request)

@@ -25,6 +25,7 @@ namespace PartnerSecurity.Emulator.Snapshots
             "format", "capturedDateTime", "tenant", "securityDefaults", "perUserMfa", "customers",
             "users", "groups", "roleAssignments", "roleDefinitions", "roleEligibilitySchedules", "conditionalAccessPolicies",
             "namedLocations", "userRegistrationDetails", "signIns", "applications", "servicePrincipals",
+            "partnerSecurity", "partnerCenterMfa",
         };
 
         private static readonly HashSet<string> s_perUserMfaStates = new HashSet<string>(StringComparer.Ordinal) { "disabled", "enabled", "enforced" };
@@ -216,6 +217,7 @@ namespace PartnerSecurity.Emulator.Snapshots
                 }
 
                 ReadPerUserMfa(root["perUserMfa"], path + ".perUserMfa", snapshot);
+                ReadPartnerSecuritySections(root, path, snapshot, inherited != null);
 
                 if (root.TryGetPropertyValue("customers", out var customers) && customers != null)
                 {
@@ -308,6 +310,19 @@ namespace PartnerSecurity.Emulator.Snapshots
                 }
             }
 
+            /// <summary>Microsoft's partner security data: the partner's own (top-level) tenant only.</summary>
+            private void ReadPartnerSecuritySections(JsonObject root, string path, TenantSnapshot snapshot, bool isCustomer)
+            {
+                var sections = new PartnerSecuritySectionReader(_source);
+                foreach (var key in new[] { "partnerSecurity", "partnerCenterMfa" })
+                {
+                    if (!root.TryGetPropertyValue(key, out var node) || node == null) continue;
+                    if (isCustomer) throw Fail($"{path}.{key}", "only the partner's own (top-level) tenant has partner security data.");
+                    if (key == "partnerSecurity") snapshot.PartnerSecurity = sections.ReadPartnerSecurity(node, $"{path}.{key}");
+                    else snapshot.PartnerCenterMfa = sections.ReadPartnerCenterMfa(node, $"{path}.{key}");
+                }
+            }
+
             private void ReadPerUserMfa(JsonNode? node, string path, TenantSnapshot snapshot)
             {
                 if (node == null) return;
@@ -352,7 +367,10 @@ namespace PartnerSecurity.Emulator.Snapshots
                     if (!tenantIds.Add(nested.Tenant.Id))
                         throw Fail(itemPath + ".snapshot.tenant.id", $"tenant '{nested.Tenant.Id}' appears twice in this document.");
                     partner.Warnings.AddRange(nested.Warnings);
-                    partner.Customers.Add(new CustomerSnapshot(customer, relationships, nested));
+                    var customerSnapshot = new CustomerSnapshot(customer, relationships, nested);
+                    if (item["usageBudget"] is JsonNode budget)
+                        customerSnapshot.UsageBudget = new PartnerSecuritySectionReader(_source).ReadUsageBudget(budget, itemPath + ".usageBudget");
+                    partner.Customers.Add(customerSnapshot);
                 }
             }
 

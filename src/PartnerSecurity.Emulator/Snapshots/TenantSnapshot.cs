@@ -29,6 +29,10 @@ namespace PartnerSecurity.Emulator.Snapshots
         /// <summary>Per-user MFA state by user id; users not listed are "disabled".</summary>
         public Dictionary<string, string> PerUserMfa { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         public List<CustomerSnapshot> Customers { get; } = new List<CustomerSnapshot>();
+        /// <summary>Graph's partner security score and alerts (top-level tenant only); null when the snapshot has none.</summary>
+        public PartnerSecuritySnapshot? PartnerSecurity { get; set; }
+        /// <summary>Partner Center's MFA telemetry (top-level tenant only); null when the snapshot has none.</summary>
+        public PartnerCenterMfaSnapshot? PartnerCenterMfa { get; set; }
         /// <summary>Things the reader ignored (unknown keys), for the caller to show as warnings.</summary>
         public List<string> Warnings { get; } = new List<string>();
     }
@@ -54,6 +58,8 @@ namespace PartnerSecurity.Emulator.Snapshots
         public JsonObject Customer { get; }
         public List<JsonObject> GdapRelationships { get; }
         public TenantSnapshot Snapshot { get; }
+        /// <summary>Partner Center's spending budget of the customer (SpendingBudget, verbatim); null when none was set.</summary>
+        public JsonObject? UsageBudget { get; set; }
     }
 
     internal static class SnapshotDefaults

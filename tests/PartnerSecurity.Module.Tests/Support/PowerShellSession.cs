@@ -5,16 +5,16 @@ using PartnerSecurity.Hosting;
 namespace PartnerSecurity.Module.Tests.Support;
 
 /// <summary>
-/// One PowerShell session, as a user has at a prompt: the real engine, a 120-column host whose screen the
-/// test can read, and the built module imported by its manifest.
+/// One PowerShell session, as a user has at a prompt: the real engine, a 120-column host (or as wide as asked)
+/// whose screen the test can read, and the built module imported by its manifest.
 /// </summary>
 public sealed class PowerShellSession : IDisposable
 {
     private readonly StringWriter _screen = new();
 
-    public PowerShellSession(bool import = true)
+    public PowerShellSession(bool import = true, int width = 120)
     {
-        Engine = new HostedEngine(new HostUserInterface(_screen, width: 120, interactive: true));
+        Engine = new HostedEngine(new HostUserInterface(_screen, width: width, interactive: true));
         if (import)
         {
             var result = Engine.Invoke($"Import-Module '{HostedEngine.ModuleManifest}' -ErrorAction Stop");

@@ -37,6 +37,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             var adminAgents = partner.NewId("group", "AdminAgents");
             foreach (var relationship in partner.Customers.SelectMany(c => c.GdapRelationships)) PartnerCenterBuilders.AssignAccess(relationship, adminAgents);
             var demo = new DemoTenant(partner);
+            NorthwindSecurityScore.Attach(demo);
             foreach (var tenant in demo.Tenants)
             {
                 var missing = tenant.People.FirstOrDefault(p => p.Expected == null);
@@ -106,7 +107,8 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             int end = existing.IndexOf(PersonasEnd, StringComparison.Ordinal);
             if (begin < 0 || end < begin)
                 throw new InvalidOperationException($"The document has no '{PersonasBegin}' ... '{PersonasEnd}' section to fill.");
-            return existing.Substring(0, begin + PersonasBegin.Length) + "\n\n" + PersonaTables() + existing.Substring(end);
+            var personas = existing.Substring(0, begin + PersonasBegin.Length) + "\n\n" + PersonaTables() + existing.Substring(end);
+            return NorthwindSecurityScore.UpdateDocs(personas, this);
         }
 
         private static string AccountLabel(Person p)

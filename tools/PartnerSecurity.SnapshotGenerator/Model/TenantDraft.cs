@@ -42,6 +42,10 @@ namespace PartnerSecurity.SnapshotGenerator.Model
         /// <summary>The tenant's own applications' service principals (policies name them by appId); written only when there are some.</summary>
         public List<JsonObject> ServicePrincipals { get; } = new List<JsonObject>();
         public List<CustomerDraft> Customers { get; } = new List<CustomerDraft>();
+        /// <summary>The "partnerSecurity" section (Graph's score and alerts), for a partner; null for none.</summary>
+        public JsonObject? PartnerSecurity { get; set; }
+        /// <summary>The "partnerCenterMfa" section (Partner Center's MFA telemetry), for a partner; null for none.</summary>
+        public JsonObject? PartnerCenterMfa { get; set; }
 
         public string NewId(string kind, string name) => StableIds.Guid($"{Key}/{kind}/{name}");
 
@@ -140,13 +144,20 @@ namespace PartnerSecurity.SnapshotGenerator.Model
                     .ThenBy(s => (string)s["id"]!, StringComparer.Ordinal)),
             };
             if (ServicePrincipals.Count > 0) doc["servicePrincipals"] = Array(ServicePrincipals);
+            if (PartnerSecurity != null) doc["partnerSecurity"] = PartnerSecurity.DeepClone();
+            if (PartnerCenterMfa != null) doc["partnerCenterMfa"] = PartnerCenterMfa.DeepClone();
             if (Customers.Count > 0)
             {
-                doc["customers"] = Array(Customers.Select(c => new JsonObject
+                doc["customers"] = Array(Customers.Select(c =>
                 {
-                    ["customer"] = c.Customer,
-                    ["gdapRelationships"] = Array(c.GdapRelationships),
-                    ["snapshot"] = c.Tenant.ToDocument(),
+                    var entry = new JsonObject
+                    {
+                        ["customer"] = c.Customer,
+                        ["gdapRelationships"] = Array(c.GdapRelationships),
+                    };
+                    if (c.UsageBudget != null) entry["usageBudget"] = c.UsageBudget.DeepClone();
+                    entry["snapshot"] = c.Tenant.ToDocument();
+                    return entry;
                 }));
             }
             return doc;
@@ -173,5 +184,7 @@ namespace PartnerSecurity.SnapshotGenerator.Model
         public JsonObject Customer { get; }
         public List<JsonObject> GdapRelationships { get; }
         public TenantDraft Tenant { get; }
+        /// <summary>Partner Center's spending budget of the customer's Azure usage; null when none is set.</summary>
+        public JsonObject? UsageBudget { get; set; }
     }
 }
