@@ -52,9 +52,10 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('CSP', 'Partner', 'MFA', 'SecureApplicationModel', 'EntraID', 'Security', 'PSEdition_Core', 'PSEdition_Desktop')
+            # Gallery fields; `dotnet pack src/PartnerSecurity` (./build.ps1 -Task Package) copies Tags and ReleaseNotes into the .nupkg.
+            Tags         = @('CSP', 'Partner', 'PartnerCenter', 'MFA', 'SecureApplicationModel', 'EntraID', 'SecurityDefaults', 'GDAP', 'Security', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ReleaseNotes = 'First release: MFA coverage per user (Get-PartnerMfaStatus), security defaults and per-user MFA with -WhatIf and the coverage loss named first, sign-in evidence and legacy authentication, the Secure Application Model (app, consent, stored token kept alive), the credential scanner, and a built-in demo tenant. CHANGELOG.md in the module folder lists every change.'
         }
     }
 }

@@ -1,7 +1,14 @@
 # The assessment of the built-in demo tenant: connect, then show the partner's MFA and security posture.
-# Run it with pwsh (Import-Module ./out/PartnerSecurity first) or, without pwsh:
-#   dotnet run -c Release --project src/PartnerSecurity.Runner -- -File examples/Invoke-DemoAssessment.ps1
-Import-Module PartnerSecurity -ErrorAction Stop
+# From the repository root, with only the .NET SDK (README, "Try it"):
+#   dotnet build -c Release
+#   dotnet tool restore
+#   dotnet pwsh -File examples/Invoke-DemoAssessment.ps1
+# It uses PartnerSecurity as already imported (Import-Module ./out/PartnerSecurity), else the repository's Release
+# build in out/, else the module installed on PSModulePath.
+if (-not (Get-Module PartnerSecurity)) {
+    $built = Join-Path $PSScriptRoot '../out/PartnerSecurity/PartnerSecurity.psd1'
+    if (Test-Path $built) { Import-Module $built -ErrorAction Stop } else { Import-Module PartnerSecurity -ErrorAction Stop }
+}
 
 $context = Connect-PartnerSecurity -Demo
 "Connected to $($context.TenantName) as $($context.Account) (MFA claim: $($context.HasMfaClaim))"

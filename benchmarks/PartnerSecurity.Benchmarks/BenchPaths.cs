@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace PartnerSecurity.Benchmarks;
 
-/// <summary>Where the built artefacts are: the runner, the module, the baseline module.</summary>
+/// <summary>Where the built artefacts are: real pwsh (the pinned .NET tool), the module, the baseline module.</summary>
 internal static class BenchPaths
 {
     private static string Metadata(string key) =>
@@ -10,7 +10,10 @@ internal static class BenchPaths
 
     public static string RepoRoot => Metadata("RepoRoot");
     public static string Configuration => Metadata("Configuration");
-    public static string Runner => Path.Combine(RepoRoot, "src", "PartnerSecurity.Runner", "bin", Configuration, "net10.0", "partnersecurity-runner.dll");
+    /// <summary>pwsh.dll of the PowerShell tool pinned in .config/dotnet-tools.json (`dotnet tool restore` brings it).</summary>
+    public static string Pwsh => Path.Combine(Metadata("NuGetPackageRoot"), "powershell", PwshVersion, "tools", "net10.0", "any", OperatingSystem.IsWindows() ? "win" : "unix", "pwsh.dll");
+    private static string PwshVersion =>
+        (string)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot, ".config", "dotnet-tools.json")))!["tools"]!["powershell"]!["version"]!;
     public static string ModuleManifest => Path.Combine(RepoRoot, "out", "PartnerSecurity", "PartnerSecurity.psd1");
     public static string SnapshotGenerator => Path.Combine(RepoRoot, "tools", "PartnerSecurity.SnapshotGenerator", "bin", Configuration, "net10.0", "partnersecurity-snapshotgen.dll");
     public static string HelloWorldManifest => Path.Combine(RepoRoot, "benchmarks", "HelloWorldModule", "bin", Configuration, "netstandard2.0", "HelloWorldModule.psd1");

@@ -1,7 +1,7 @@
 namespace PartnerSecurity.Benchmarks;
 
 /// <summary>
-/// Import time of the module in the hosted engine, each sample in a fresh process (a cold import, as a
+/// Import time of the module in real pwsh, each sample in a fresh process (a cold import, as a
 /// user's new session has), next to a hello-world binary module measured the same way in the same run.
 /// </summary>
 internal static class ImportBenchmark
@@ -21,7 +21,7 @@ internal static class ImportBenchmark
             Measure(BenchPaths.HelloWorldManifest, baseline);
             Measure(BenchPaths.ModuleManifest, module);
         }
-        Console.WriteLine("Import-Module in the hosted PowerShell 7 engine, fresh process per sample:");
+        Console.WriteLine("Import-Module in real pwsh (the PowerShell tool), fresh process per sample:");
         Console.WriteLine(Measurements.Row("hello-world binary module", baseline, "ms"));
         Console.WriteLine(Measurements.Row("PartnerSecurity", module, "ms"));
         Console.WriteLine($"ratio of medians: {Measurements.Median(module) / Measurements.Median(baseline):0.0}x");
@@ -31,7 +31,7 @@ internal static class ImportBenchmark
     private static void Measure(string manifest, List<double> samples)
     {
         var script = "$w = [System.Diagnostics.Stopwatch]::StartNew(); Import-Module '" + manifest.Replace("'", "''") + "' -ErrorAction Stop; $w.Stop(); $w.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)";
-        var (exit, output) = Measurements.RunRunner(script);
+        var (exit, output) = Measurements.RunPwsh(script);
         if (exit != 0) throw new InvalidOperationException($"Import of {manifest} failed:\n{output}");
         samples.Add(Measurements.LastNumber(output));
     }

@@ -3,17 +3,21 @@ using System.Globalization;
 
 namespace PartnerSecurity.Benchmarks;
 
-/// <summary>Running the runner as a fresh process, and summarising samples.</summary>
+/// <summary>Running real pwsh as a fresh process, and summarising samples.</summary>
 internal static class Measurements
 {
-    public static (int ExitCode, string Output) RunRunner(string script, bool isFile = false)
+    public static (int ExitCode, string Output) RunPwsh(string script, bool isFile = false)
     {
+        if (!File.Exists(BenchPaths.Pwsh)) throw new FileNotFoundException("pwsh is not restored: run `dotnet tool restore` in the repository.", BenchPaths.Pwsh);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(BenchPaths.Runner);
+        info.ArgumentList.Add(BenchPaths.Pwsh);
+        info.ArgumentList.Add("-NoProfile");
         info.ArgumentList.Add("-NonInteractive");
         info.ArgumentList.Add(isFile ? "-File" : "-Command");
         info.ArgumentList.Add(script);
-        info.Environment["PARTNERSECURITY_MODULE_ROOT"] = Path.GetDirectoryName(Path.GetDirectoryName(BenchPaths.ModuleManifest))!;
+        // The Release module first on PSModulePath, so scripts import it by name; plain text, no ANSI styling.
+        info.Environment["PSModulePath"] = Path.GetDirectoryName(Path.GetDirectoryName(BenchPaths.ModuleManifest))! + Path.PathSeparator + Environment.GetEnvironmentVariable("PSModulePath");
+        info.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();

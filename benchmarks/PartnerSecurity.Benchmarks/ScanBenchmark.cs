@@ -10,7 +10,7 @@ namespace PartnerSecurity.Benchmarks;
 /// MB in all) with a known set of planted findings of every kind, decoys that must not be reported (comments, strings,
 /// here-strings, application-credential and Secure Application Model sign-ins) and a few files that do not parse (their
 /// findings are still reported, marked). Scanned through the core (in parallel, then on one thread) and once through the
-/// cmdlet in a fresh runner process; every run must find exactly what was planted.
+/// cmdlet in a fresh pwsh process; every run must find exactly what was planted.
 /// Usage: scan [files=5000] [runs=3] | scan stop [MB=30] [trials=3] | scan fuzz [cases=20000] [seed=1] [nesting=3000]
 /// </summary>
 internal static partial class ScanBenchmark
@@ -51,7 +51,7 @@ internal static partial class ScanBenchmark
 
             var (cold, warm, found) = ThroughCmdlet(root);
             if (found != estate.Planted.Count) throw new InvalidOperationException($"The cmdlet found {found} findings; {estate.Planted.Count} were planted.");
-            Console.WriteLine("Cmdlet (Find-PartnerCredentialUsage -Path <estate> -Recurse) in a fresh runner process, after Import-Module:");
+            Console.WriteLine("Cmdlet (Find-PartnerCredentialUsage -Path <estate> -Recurse) in a fresh pwsh process, after Import-Module:");
             Report("first call (cold)", new[] { cold }, estate);
             Report("second call (warm)", new[] { warm }, estate);
             return Task.FromResult(0);
@@ -101,12 +101,12 @@ internal static partial class ScanBenchmark
             "$times = foreach ($i in 1..2) { $w = [System.Diagnostics.Stopwatch]::StartNew(); " +
             $"$n = @(Find-PartnerCredentialUsage -Path {quoted} -Recurse -ErrorAction SilentlyContinue).Count; $w.Stop(); " +
             "$w.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture) }; $n; $times[0]; $times[1]";
-        var (exit, output) = Measurements.RunRunner(script);
+        var (exit, output) = Measurements.RunPwsh(script);
         if (exit != 0) throw new InvalidOperationException("The cmdlet run failed:\n" + output);
         var numbers = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim())
             .Where(l => double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             .Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToList();
-        if (numbers.Count < 3) throw new InvalidOperationException("No figures in the runner's output:\n" + output);
+        if (numbers.Count < 3) throw new InvalidOperationException("No figures in pwsh's output:\n" + output);
         return (numbers[^2], numbers[^1], (int)numbers[^3]);
     }
 

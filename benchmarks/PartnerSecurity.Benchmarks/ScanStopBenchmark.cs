@@ -85,7 +85,7 @@ internal static partial class ScanBenchmark
             $"$h = $ps.BeginInvoke(); [System.Threading.Thread]::Sleep({(int)afterMilliseconds}); " +
             "$w = [System.Diagnostics.Stopwatch]::StartNew(); $ps.Stop(); $w.Stop(); " +
             "$w.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)";
-        var (exit, output) = Measurements.RunRunner(script);
+        var (exit, output) = Measurements.RunPwsh(script);
         if (exit != 0) throw new InvalidOperationException("The cmdlet run failed:\n" + output);
         return Measurements.LastNumber(output);
     }

@@ -11,7 +11,7 @@ namespace PartnerSecurity.Benchmarks;
 /// <summary>
 /// Sign-in logs streamed from tenants of growing size (the snapshot generator's scale command with --signins):
 /// records per second and memory, for the core reader in this process and for Get-PartnerUserSignActivity in a
-/// fresh runner process. The emulator holds the whole log in memory in both processes, so what the figures judge is
+/// fresh pwsh process. The emulator holds the whole log in memory in both processes, so what the figures judge is
 /// growth while the log is read, beside the size of the log. The working set mixes what is kept with what the GC
 /// has not collected yet; the live heap (after a full collection every 2,500 records, in a second, untimed pass)
 /// is what the reader keeps: flat growth means it streams.
@@ -98,7 +98,7 @@ internal static class SignInBenchmark
         return new Figures(records, watch.Elapsed.TotalSeconds, before, Interlocked.Read(ref peak), liveBefore, livePeak);
     }
 
-    /// <summary>Get-PartnerUserSignActivity piped into ForEach-Object in a fresh runner process, connected to the snapshot.</summary>
+    /// <summary>Get-PartnerUserSignActivity piped into ForEach-Object in a fresh pwsh process, connected to the snapshot.</summary>
     private static Figures Cmdlet(string path)
     {
         var script = string.Join("\n",
@@ -117,9 +117,9 @@ internal static class SignInBenchmark
             "  if ($m % 2500 -eq 0) { $live = [GC]::GetTotalMemory($true); if ($live -gt $livePeak) { $livePeak = $live } }",
             "}",
             "'FIGURES {0} {1} {2} {3} {4} {5}' -f $n, $watch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture), $before, $peak, $liveBefore, $livePeak");
-        var (exit, output) = Measurements.RunRunner(script);
+        var (exit, output) = Measurements.RunPwsh(script);
         var line = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("FIGURES ", StringComparison.Ordinal));
-        if (exit != 0 || line == null) throw new InvalidOperationException("The runner failed:\n" + output);
+        if (exit != 0 || line == null) throw new InvalidOperationException("pwsh failed:\n" + output);
         var parts = line.Split(' ');
         return new Figures(long.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture),
             long.Parse(parts[3], CultureInfo.InvariantCulture), long.Parse(parts[4], CultureInfo.InvariantCulture),

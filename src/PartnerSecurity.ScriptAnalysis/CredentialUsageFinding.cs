@@ -1,7 +1,8 @@
 namespace PartnerSecurity.ScriptAnalysis
 {
     /// <summary>What a finding is: the way a script signs in or handles a credential that breaks under MFA.</summary>
-    public enum FindingKind
+    /// <remarks>Based on long so that ConvertTo-Json writes the name, not a number (docs/design.md, "Output objects").</remarks>
+    public enum FindingKind : long
     {
         /// <summary>A sign-in given a user credential: a sign-in cmdlet (no application-credential marker on the same call), or a library's user-password credential (ADAL, MSAL.NET, SharePoint CSOM).</summary>
         UserCredential,
@@ -18,7 +19,8 @@ namespace PartnerSecurity.ScriptAnalysis
     }
 
     /// <summary>How urgent a finding is. Ordered: sorting by severity puts High last (or first with -Descending).</summary>
-    public enum FindingSeverity
+    /// <remarks>Based on long so that ConvertTo-Json writes the name, not a number (docs/design.md, "Output objects").</remarks>
+    public enum FindingSeverity : long
     {
         /// <summary>A dependency on a retired module (the script stops working when the module does), or a password grant to a service that is not Microsoft's.</summary>
         Low = 1,

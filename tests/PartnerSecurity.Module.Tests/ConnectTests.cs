@@ -83,6 +83,19 @@ public class ConnectTests
         Assert.StartsWith("SnapshotNotFound,", error.FullyQualifiedErrorId);
         Assert.Contains("tenant.json", error.Exception.Message);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        // What exists today: the format page and -Demo, not an export cmdlet the module does not have.
+        Assert.Contains("docs/snapshot-format.md", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("Export-", error.ErrorDetails.RecommendedAction);
+        Assert.Empty(session.Run("Get-PartnerSecurityContext").Output);
+    }
+
+    [Fact]
+    public void A_tenant_name_given_by_position_is_refused_not_read_as_a_snapshot_path()
+    {
+        using var session = new PowerShellSession();
+        var result = session.Run("Connect-PartnerSecurity contoso.onmicrosoft.com");
+        var error = result.Terminating ?? Assert.Single(result.Errors);
+        Assert.StartsWith("PositionalParameterNotFound,", error.FullyQualifiedErrorId);
         Assert.Empty(session.Run("Get-PartnerSecurityContext").Output);
     }
 
@@ -135,5 +148,28 @@ public class ConnectTests
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^HTTP POST https://login\.microsoftonline\.com/\S+/oauth2/v2\.0/token(\?\S*)? -> 200"));
         Assert.Contains(lines, l => l.StartsWith("HTTP GET https://graph.microsoft.com/v1.0/organization"));
         Assert.All(lines, l => Assert.DoesNotMatch(@"eyJ[A-Za-z0-9_-]{10,}|[?&](code|state)=(?!\*\*\*)", l));
+    }
+    [Fact]
+    public void The_demo_is_captured_now_so_dates_typed_from_the_real_clock_find_its_recent_sign_ins()
+    {
+        using var session = new PowerShellSession();
+        session.Run("$null = Connect-PartnerSecurity -Demo");
+        var now = DateTimeOffset.UtcNow;
+        var captured = EmulatorAccess.OfConnection(session).CapturedDateTime;
+        Assert.True((now - captured).Duration() < TimeSpan.FromMinutes(2), $"captured {captured:o}, now {now:o}");
+
+        // README's example: the last three days of the real clock hold the demo's newest sign-ins.
+        var recent = session.Run("Get-PartnerUserSignActivity -SingleFactorOnly -StartDate (Get-Date).AddDays(-3)");
+        Assert.True(recent.Succeeded, string.Join(" | ", recent.Errors));
+        Assert.NotEmpty(recent.Output);
+        Assert.All(recent.Output, o => Assert.InRange((DateTimeOffset)o.Properties["CreatedDateTime"].Value, now.AddDays(-3).AddMinutes(-1), now));
+    }
+
+    [Fact]
+    public void A_replayed_snapshot_keeps_the_time_it_was_captured()
+    {
+        using var session = new PowerShellSession();
+        session.Run($"$null = Connect-PartnerSecurity -Snapshot {PowerShellSession.Quote(SnapshotFiles.Write(SnapshotFiles.Minimal()))}");
+        Assert.Equal(DateTimeOffset.Parse("2026-11-20T09:00:00Z"), EmulatorAccess.OfConnection(session).CapturedDateTime);
     }
 }

@@ -7,8 +7,7 @@ namespace PartnerSecurity.Module.Tests;
 /// <summary>Get-PartnerMfaStatus on the demo tenant against tests/data/demo-expected-verdicts.json, the independent oracle.</summary>
 public class DemoMfaTests
 {
-    private static List<JsonObject> Oracle() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(PowerShellSession.RepoRoot, "tests", "data", "demo-expected-verdicts.json")))!.AsArray().Select(n => (JsonObject)n!).ToList();
+    private static List<JsonObject> Oracle() => DemoSession.ExpectedVerdicts();
 
     private static string Prop(PSObject o, string name) => o.Properties[name].Value?.ToString() ?? string.Empty;
 
@@ -25,8 +24,8 @@ public class DemoMfaTests
             if (!byUpn.TryGetValue(upn, out var v)) { mismatches.Add(upn + ": no verdict"); continue; }
             var mechanisms = o["enforcedBy"]!.AsArray().Select(e => (string)e!).ToList();
             if (!exactMechanisms && mechanisms.Count > 1) mechanisms.Remove("PerUserMfa");
-            if (Prop(v, "Status") != (string)o["status"]! || Prop(v, "EnforcedByText") != string.Join("; ", mechanisms) || (bool)v.Properties["IsAdmin"].Value != (bool)o["isAdmin"]!)
-                mismatches.Add($"{upn}: expected {o["status"]} [{string.Join("; ", mechanisms)}], got {Prop(v, "Status")} [{Prop(v, "EnforcedByText")}]: {Prop(v, "Reason")}");
+            if (Prop(v, "Status") != (string)o["status"]! || Prop(v, "EnforcedBy") != string.Join("; ", mechanisms) || (bool)v.Properties["IsAdmin"].Value != (bool)o["isAdmin"]!)
+                mismatches.Add($"{upn}: expected {o["status"]} [{string.Join("; ", mechanisms)}], got {Prop(v, "Status")} [{Prop(v, "EnforcedBy")}]: {Prop(v, "Reason")}");
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }

@@ -189,7 +189,7 @@ public class EnforcementTests
         {
             var verdict = verdicts.Single(v => Prop(v, "UserPrincipalName") == upn);
             Assert.Equal("Compliant", Prop(verdict, "Status"));
-            Assert.Equal("PerUserMfa", Prop(verdict, "EnforcedByText"));
+            Assert.Equal("PerUserMfa", Prop(verdict, "EnforcedBy"));
         }
 
         var again = session.Run($"Set-PartnerUserMfaState -CustomerTenantId {Tailspin} -UserPrincipalName \"liam.o'connor@tailspinlogistics.com\" -State Enforced -Verbose");
@@ -223,7 +223,7 @@ public class EnforcementTests
 
         var verdict = session.Run($"Get-PartnerMfaStatus -UserPrincipalName \"{shannon}\" -IncludePerUserMfaState").Output.Single();
         Assert.Equal("enabled", Prop(verdict, "PerUserMfaState"));
-        Assert.Contains("PerUserMfa", Prop(verdict, "EnforcedByText"));
+        Assert.Contains("PerUserMfa", Prop(verdict, "EnforcedBy"));
         Assert.Equal(shannonId, Prop(verdict, "UserId"));
         var diego = session.Run("Get-PartnerMfaStatus -UserPrincipalName diego.ramirez@northwindcloud.com -IncludePerUserMfaState").Output.Single();
         Assert.Equal("disabled", Prop(diego, "PerUserMfaState"));
@@ -236,8 +236,8 @@ public class EnforcementTests
         using var __ = session;
         var screen = session.Show($"Set-PartnerUserMfaState -CustomerTenantId {Tailspin} -UserPrincipalName \"liam.o'connor@tailspinlogistics.com\", jonas.becker@tailspinlogistics.com -State Enforced");
         var lines = screen.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(lines, l => l.StartsWith("TenantName") && l.Contains("PerUserMfaState") && l.Contains("PreviousState"));
-        Assert.Contains(lines, l => l.StartsWith("Tailspin Logistics") && l.Contains("liam.o'connor@tailspinlogistics.com") && l.Contains("enforced"));
+        Assert.Contains(lines, l => l.StartsWith("UserPrincipalName") && l.Contains("State") && l.Contains("Previous") && l.Contains("TenantName"));
+        Assert.Contains(lines, l => l.StartsWith("liam.o'connor@tailspinlogistics.com") && l.Contains("enforced") && l.Contains("Tailspin Logistics"));
         Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= 120, $"too wide: {l}"));
     }
 }

@@ -33,10 +33,10 @@ public class IsolationTests
     private static void AssertBothWork(string script)
     {
         Assert.True(File.Exists(OtherMsal), "MSAL 4.61.3 is downloaded by the test project: " + OtherMsal);
-        var outcome = RunnerProcess.Run(script);
-        Assert.True(outcome.ExitCode == 0, outcome.Output + outcome.Errors);
-        Assert.Contains("MSAL 4.61.3.0 in Default", outcome.Output);
-        Assert.Matches(@"MSAL 4\.9\d\.\d+\.0 in PartnerSecurity", outcome.Output);
+        var outcome = Pwsh.Run(script);
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("MSAL 4.61.3.0 in Default", outcome.Text);
+        Assert.Matches(@"MSAL 4\.9\d\.\d+\.0 in PartnerSecurity", outcome.Text);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class PartnerSecurityAlertTests
 
         var again = session.Run($"Get-PartnerSecurityAlert -Id {id}").Output.Single();
         Assert.Equal("Resolved", Prop(again, "Status"));
-        Assert.EndsWith("Active -> Resolved by ava.thompson@northwindcloud.com", Prop(again, "ActivityLogText"));
+        Assert.EndsWith("Active -> Resolved by ava.thompson@northwindcloud.com", Prop(again, "ActivityLog"));
         Assert.Empty(session.Run("Get-PartnerSecurityAlert -Status Active").Output);
 
         // Already in that state: nothing is written.

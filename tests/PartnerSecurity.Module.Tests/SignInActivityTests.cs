@@ -11,17 +11,22 @@ public class SignInActivityTests
     private const string Tailspin = "Tailspin Logistics";
     private const string Shannon = "shannon.o'brien@northwindcloud.com";
 
-    private static readonly DateTimeOffset From = DemoData.Captured.AddDays(-14);
-    private static readonly DateTimeOffset To = DemoData.Captured;
-    private static string Window => $"-StartDate {DemoData.Ps(From)} -EndDate {DemoData.Ps(To)}";
+    // The demo's dates move with the clock: the window and the oracle move by the loaded demo's shift.
+    private TimeSpan _shift;
+    private DateTimeOffset From => DemoData.Captured.AddDays(-14) + _shift;
+    private DateTimeOffset To => DemoData.Captured + _shift;
+    private string Window => $"-StartDate {DemoData.Ps(From)} -EndDate {DemoData.Ps(To)}";
+    private List<DemoData.SignIn> SignIns(string tenant) => DemoData.SignIns(tenant, _shift);
+    private List<DemoData.SignIn> Interactive(string tenant, DateTimeOffset from, DateTimeOffset to) => DemoData.Interactive(tenant, from, to, _shift);
 
     private static string Prop(PSObject o, string name) => o.Properties[name].Value?.ToString() ?? string.Empty;
 
-    private static PowerShellSession Demo()
+    private PowerShellSession Demo()
     {
         var session = new PowerShellSession();
         var connected = session.Run("Connect-PartnerSecurity -Demo");
         Assert.True(connected.Succeeded, string.Join(" | ", connected.Errors));
+        _shift = DemoData.ShiftOf(session);
         return session;
     }
 
@@ -29,9 +34,9 @@ public class SignInActivityTests
     public void By_default_the_last_seven_days_of_interactive_sign_ins_come_newest_first()
     {
         using var session = Demo();
-        var expected = DemoData.Interactive(Northwind, To.AddDays(-7), To);
+        var expected = Interactive(Northwind, To.AddDays(-7), To);
         // The emulator's clock runs from the capture: no demo sign-in sits within minutes of the window's start.
-        Assert.DoesNotContain(DemoData.SignIns(Northwind), s => Math.Abs((s.When - To.AddDays(-7)).TotalMinutes) < 10);
+        Assert.DoesNotContain(SignIns(Northwind), s => Math.Abs((s.When - To.AddDays(-7)).TotalMinutes) < 10);
 
         var result = session.Run("Get-PartnerUserSignActivity");
         Assert.True(result.Succeeded, string.Join(" | ", result.Errors));
@@ -50,7 +55,7 @@ public class SignInActivityTests
         var guests = DemoData.Tenant(Northwind)["users"]!.AsArray().Select(u => (JsonObject)u!)
             .Where(u => ((string)u["userPrincipalName"]!).Contains("#EXT#")).ToList();
         var ids = guests.Select(g => (string)g["id"]!).ToHashSet();
-        var theirs = DemoData.SignIns(Northwind).Where(s => ids.Contains(s.UserId) && s.When >= From && s.When <= To).ToList();
+        var theirs = SignIns(Northwind).Where(s => ids.Contains(s.UserId) && s.When >= From && s.When <= To).ToList();
         Assert.True(theirs.Count >= 2, "the demo's guests have sign-ins");
         Assert.All(theirs, s => Assert.DoesNotContain("#EXT#", s.Upn));
 
@@ -68,7 +73,7 @@ public class SignInActivityTests
     public void A_user_with_a_quote_in_the_upn_gets_exactly_her_sign_ins_and_the_filters_count_what_the_log_holds()
     {
         using var session = Demo();
-        var hers = DemoData.Interactive(Northwind, From, To).Where(s => s.Upn == Shannon).ToList();
+        var hers = Interactive(Northwind, From, To).Where(s => s.Upn == Shannon).ToList();
         Assert.True(hers.Count >= 8, "the demo gives Shannon a busy log");
 
         var all = session.Run($"Get-PartnerUserSignActivity -UserPrincipalName \"{Shannon}\" {Window}");
@@ -90,7 +95,7 @@ public class SignInActivityTests
     public void Single_factor_legacy_failed_and_succeeded_filters_match_the_oracle_across_the_partner()
     {
         using var session = Demo();
-        var log = DemoData.Interactive(Northwind, From, To);
+        var log = Interactive(Northwind, From, To);
         int Count(string switches)
         {
             var result = session.Run($"Get-PartnerUserSignActivity {Window} {switches}");
@@ -105,7 +110,7 @@ public class SignInActivityTests
         Assert.Equal(log.Count(s => !s.Succeeded), Count("-FailedOnly"));
         Assert.Equal(log.Count(s => s.Succeeded), Count("-SucceededOnly"));
         Assert.Equal(log.Count(s => s.SingleFactor && s.Legacy && !s.Succeeded), Count("-SingleFactorOnly -LegacyAuthOnly -FailedOnly"));
-        var everything = DemoData.SignIns(Northwind).Count(s => s.When >= From && s.When <= To);
+        var everything = SignIns(Northwind).Count(s => s.When >= From && s.When <= To);
         Assert.Equal(everything, Count("-IncludeNonInteractive"));
     }
 
@@ -126,7 +131,7 @@ public class SignInActivityTests
     public void A_tenant_without_p1_or_p2_gets_one_error_saying_so_and_the_other_tenants_of_the_run_continue()
     {
         using var session = Demo();
-        var tailspin = DemoData.Interactive(Tailspin, To.AddDays(-7), To);
+        var tailspin = Interactive(Tailspin, To.AddDays(-7), To);
         var result = session.Run("Get-PartnerUserSignActivity -CustomerTenantId fabrikamdental.onmicrosoft.com, tailspinlogistics.onmicrosoft.com");
         Assert.Null(result.Terminating);
         var error = Assert.Single(result.Errors);
@@ -148,7 +153,7 @@ public class SignInActivityTests
         using var session = Demo();
         var partial = session.Run("Get-PartnerMfaStatus -CustomerTenantId tailspinlogistics.onmicrosoft.com -Status Partial").Output.Select(o => Prop(o, "UserPrincipalName")).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.Contains("liam.o'connor@tailspinlogistics.com", partial);
-        var expected = DemoData.Interactive(Tailspin, From, To).Where(s => partial.Contains(s.Upn)).ToList();
+        var expected = Interactive(Tailspin, From, To).Where(s => partial.Contains(s.Upn)).ToList();
 
         var result = session.Run($"Get-PartnerMfaStatus -CustomerTenantId tailspinlogistics.onmicrosoft.com -Status Partial | Get-PartnerUserSignActivity {Window}");
         Assert.True(result.Succeeded, string.Join(" | ", result.Errors));
@@ -161,7 +166,7 @@ public class SignInActivityTests
     public void The_legacy_usage_rollup_has_one_row_per_user_and_client_as_the_log_says()
     {
         using var session = Demo();
-        var thirtyDays = DemoData.SignIns(Northwind).Where(s => s.Legacy && s.When >= To.AddDays(-30)).ToList();
+        var thirtyDays = SignIns(Northwind).Where(s => s.Legacy && s.When >= To.AddDays(-30)).ToList();
         var expected = thirtyDays.GroupBy(s => (s.Upn, s.Client)).OrderBy(g => g.Key.Upn, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Key.Client, StringComparer.OrdinalIgnoreCase).ToList();
 
         var result = session.Run("Get-PartnerLegacyAuthUsage");
@@ -174,7 +179,7 @@ public class SignInActivityTests
         var scans = thirtyDays.Where(s => s.Upn == "svc-scanner@northwindcloud.com").ToList();
         Assert.Equal(scans.Max(s => s.When), (DateTimeOffset)scanner.Properties["LastSeen"].Value);
         Assert.Equal(scans.Min(s => s.When), (DateTimeOffset)scanner.Properties["FirstSeen"].Value);
-        Assert.Equal(new[] { "Office 365 Exchange Online" }, (string[])scanner.Properties["Applications"].Value);
+        Assert.Equal(new[] { "Office 365 Exchange Online" }, (IEnumerable<string>)scanner.Properties["Applications"].Value);
         Assert.Equal(2, result.Output.Count(o => Prop(o, "UserPrincipalName") == Shannon));
     }
 
@@ -182,7 +187,7 @@ public class SignInActivityTests
     public void Legacy_usage_for_a_user_with_a_quote_in_the_upn_is_exactly_her_rows()
     {
         using var session = Demo();
-        var hers = DemoData.SignIns(Northwind).Where(s => s.Legacy && s.Upn == Shannon && s.When >= To.AddDays(-30))
+        var hers = SignIns(Northwind).Where(s => s.Legacy && s.Upn == Shannon && s.When >= To.AddDays(-30))
             .GroupBy(s => s.Client).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => $"{g.Key}|{g.Count()}").ToList();
         Assert.NotEmpty(hers);
 
@@ -196,7 +201,7 @@ public class SignInActivityTests
     public void Legacy_usage_for_every_customer_names_tailspins_clients_and_reports_fabrikam_and_adatum_once_each()
     {
         using var session = Demo();
-        var expected = DemoData.SignIns(Tailspin).Where(s => s.Legacy && s.When >= To.AddDays(-30)).GroupBy(s => (s.Upn, s.Client)).ToList();
+        var expected = SignIns(Tailspin).Where(s => s.Legacy && s.When >= To.AddDays(-30)).GroupBy(s => (s.Upn, s.Client)).ToList();
         var result = session.Run("Get-PartnerLegacyAuthUsage -AllCustomers");
         Assert.Null(result.Terminating);
         Assert.Equal(expected.Count, result.Output.Count);

@@ -110,7 +110,7 @@ public class SignInTests
             ["IDENTITY_ENDPOINT"] = "http://127.0.0.1:41873/msi/token",
             ["IDENTITY_HEADER"] = "a1b2c3d4-identity-header",
         };
-        var run = RunnerProcess.Run(
+        var run = Pwsh.Run(
             $"$c = Connect-PartnerSecurity -Snapshot {PowerShellSession.Quote(path)} -Identity -Verbose 4>&1 | ForEach-Object {{ if ($_ -is [string] -or $_ -is [System.Management.Automation.VerboseRecord]) {{ 'VERBOSE ' + $_ }} else {{ 'CONTEXT ' + $_.AuthMode + ' ' + $_.Account + ' ' + $_.TenantName }} }}; $c",
             environment: environment, timeout: TimeSpan.FromSeconds(90));
         Assert.True(run.ExitCode == 0, run.Output + run.Errors);

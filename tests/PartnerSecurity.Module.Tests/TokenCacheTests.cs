@@ -1,23 +1,30 @@
 using System.Diagnostics;
-using PartnerSecurity.Hosting;
 using PartnerSecurity.Module.Tests.Support;
 
 namespace PartnerSecurity.Module.Tests;
 
 /// <summary>
-/// -ContextScope CurrentUser for real: separate runner processes with their own HOME, the Secret Service keyring
+/// -ContextScope CurrentUser for real: separate pwsh processes with their own HOME, the Secret Service keyring
 /// of a fresh gnome-keyring-daemon in a private D-Bus session, and the fallbacks where no keyring exists.
 /// Needs dbus-run-session, gnome-keyring-daemon and libsecret (.ci/run installs them; see README).
 /// </summary>
-public class TokenCacheTests
+public sealed class TokenCacheTests : IDisposable
 {
     private sealed record Run(int ExitCode, string Output);
 
-    private static string NewHome()
+    private readonly List<string> _homes = new();
+
+    private string NewHome()
     {
         var home = Path.Combine(Path.GetTempPath(), "partnersecurity-home-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(home);
+        _homes.Add(home);
         return home;
+    }
+
+    public void Dispose()
+    {
+        foreach (var home in _homes) Directory.Delete(home, recursive: true);
     }
 
     private static string Script(string home, string name, string text)
@@ -39,8 +46,8 @@ public class TokenCacheTests
         info.Environment.Remove("DBUS_SESSION_BUS_ADDRESS");
         info.Environment.Remove("XDG_DATA_HOME");
         info.Environment.Remove("XDG_RUNTIME_DIR");
-        info.Environment["PARTNERSECURITY_MODULE_ROOT"] = HostedEngine.ModuleRoot;
-        info.Environment["RUNNER"] = PowerShellSession.Metadata("RunnerPath");
+        Pwsh.Prepare(info.Environment);
+        info.Environment["PWSH"] = Pwsh.Dll;
         Process process;
         try
         {
@@ -57,13 +64,13 @@ public class TokenCacheTests
             if (!process.WaitForExit(180_000))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException("The runner processes did not finish.");
+                throw new TimeoutException("The pwsh processes did not finish.");
             }
-            return new Run(process.ExitCode, output.Result + errors.Result);
+            return new Run(process.ExitCode, Pwsh.Plain(output.Result + errors.Result));
         }
     }
 
-    private const string Runner = "dotnet \"$RUNNER\" -NonInteractive -File";
+    private const string PwshFile = "dotnet \"$PWSH\" -NoProfile -NonInteractive -File";
 
     [Fact]
     public void With_the_keyring_a_new_session_signs_in_silently_the_store_persists_and_ClearTokenCache_forgets()
@@ -87,10 +94,10 @@ public class TokenCacheTests
             """);
         var run = Shell(home, $"""
             printf '%s' 'keyring-test-password' | gnome-keyring-daemon --unlock --components=secrets > /dev/null
-            {Runner} "{first}"
-            {Runner} "{second}"
+            {PwshFile} "{first}"
+            {PwshFile} "{second}"
             echo "ITEMS $(secret-tool search --all application PartnerSecurity 2>/dev/null | grep -c '^label' || true)"
-            {Runner} "{third}"
+            {PwshFile} "{third}"
             """, dbusSession: true);
         var lines = run.Output.Split('\n');
         Assert.True(run.ExitCode == 0, run.Output);
@@ -130,10 +137,10 @@ public class TokenCacheTests
             Connect-PartnerSecurity -Snapshot '{{snapshot}}' -ContextScope CurrentUser -AllowUnencryptedTokenCache -Verbose 4>&1 3>&1 | ForEach-Object { 'PLAIN ' + $_ }
             """);
         var run = Shell(home, $"""
-            {Runner} "{memory}"
+            {PwshFile} "{memory}"
             ls -la "$HOME/.local/share/PartnerSecurity" 2>/dev/null | sed 's/^/LS1 /' || true
-            {Runner} "{plain}"
-            {Runner} "{plain}"
+            {PwshFile} "{plain}"
+            {PwshFile} "{plain}"
             stat -c 'MODE %a %s %n' "$HOME"/.local/share/PartnerSecurity/msal-emulated-*.cache
             """, dbusSession: false);
         Assert.True(run.ExitCode == 0, run.Output);
@@ -142,5 +149,14 @@ public class TokenCacheTests
         Assert.Contains("kept unencrypted", run.Output);
         Assert.Matches(@"MODE 600 [1-9][0-9]* ", run.Output);
         Assert.Contains("PLAIN Signed in silently as " + SamSnapshot.Agent, run.Output);
+    }
+    [Fact]
+    public void Without_a_keyring_clearing_every_cache_warns_once()
+    {
+        var home = NewHome();
+        var clear = Script(home, "clear.ps1", "Disconnect-PartnerSecurity -ClearTokenCache 3>&1 | ForEach-Object { 'CLEARING ' + $_ }");
+        var run = Shell(home, $"{PwshFile} \"{clear}\"", dbusSession: false);
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Single(run.Output.Split('\n'), l => l.StartsWith("CLEARING Protected storage is not available", StringComparison.Ordinal));
     }
 }

@@ -1,10 +1,9 @@
 #Requires -Modules Pester
-# Pester 5: Find-PartnerCredentialUsage over a folder tree piped from Get-ChildItem (which the hosted engine of the
-# xunit suite lacks). Invoke-Pester ./tests/Pester
+# Pester 5: Find-PartnerCredentialUsage over a folder tree piped from Get-ChildItem. Invoke-Pester ./tests/Pester;
+# `dotnet test` runs it in real pwsh with Pester 5.7.1 (PesterSuiteTests).
 
 BeforeAll {
-    $manifest = Join-Path $PSScriptRoot '..' '..' 'out' 'PartnerSecurity' 'PartnerSecurity.psd1'
-    Import-Module $manifest -Force
+    . (Join-Path $PSScriptRoot 'Import-TestedModule.ps1')
     $estate = Join-Path ([System.IO.Path]::GetTempPath()) ("pester-estate-" + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path (Join-Path $estate 'sub') -Force | Out-Null
     Set-Content -LiteralPath (Join-Path $estate 'a.ps1') -Value "Import-Module MSOnline`nConnect-MsolService -Credential `$cred"

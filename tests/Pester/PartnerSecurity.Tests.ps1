@@ -1,10 +1,9 @@
 #Requires -Modules Pester
 # Pester 5 suite for people who have Pester and pwsh: Invoke-Pester ./tests/Pester
-# The authoritative suite is the xunit one (dotnet test); this one exercises the same paths a user takes.
+# `dotnet test` runs it in real pwsh with Pester 5.7.1 (PesterSuiteTests); it exercises the paths a user takes.
 
 BeforeAll {
-    $manifest = Join-Path $PSScriptRoot '..' '..' 'out' 'PartnerSecurity' 'PartnerSecurity.psd1'
-    Import-Module $manifest -Force
+    . (Join-Path $PSScriptRoot 'Import-TestedModule.ps1')
 }
 
 Describe 'Connect-PartnerSecurity' {

@@ -98,11 +98,13 @@ namespace PartnerSecurity.Authentication
             {
                 var properties = new StorageCreationPropertiesBuilder(name, directory).WithUnprotectedFile().Build();
                 PrepareOwnerOnlyFile(properties.CacheFilePath);
-                OperationLog.Warning($"Protected storage is not available ({Reason(failure)}): the token cache is kept unencrypted in {properties.CacheFilePath}, readable only by you, because -AllowUnencryptedTokenCache was given.");
+                if (s_warned.TryAdd("file:" + directory, true))
+                    OperationLog.Warning($"Protected storage is not available ({Reason(failure)}): token caches are kept unencrypted in {directory}, in files readable only by you, because -AllowUnencryptedTokenCache was given.");
                 return new ProtectedBlob(name, properties, Storage.Create(properties), Protection.PlaintextFile);
             }
-            // Once per blob and process: a runbook that opens the store on every command warns once.
-            if (s_warned.TryAdd(name, true))
+            // Once per process, whatever the blob: a runbook that opens the store on every command, and
+            // Disconnect-PartnerSecurity -ClearTokenCache opening every cache, warn once.
+            if (s_warned.TryAdd("memory", true))
                 OperationLog.Warning($"Protected storage is not available ({Reason(failure)}): tokens are kept in memory for this PowerShell process only. "
                     + "On Linux install and unlock a Secret Service keyring (gnome-keyring), or add -AllowUnencryptedTokenCache to keep them in a file readable only by you.");
             return new ProtectedBlob(name, null, null, Protection.Memory);

@@ -1,4 +1,5 @@
 using System;
+using PartnerSecurity.Output;
 
 namespace PartnerSecurity.Customers
 {
@@ -8,8 +9,6 @@ namespace PartnerSecurity.Customers
     /// </summary>
     public sealed class PartnerCustomer
     {
-        private const string Separator = "; ";
-
         public string CustomerId { get; set; } = string.Empty;
         public string TenantId { get; set; } = string.Empty;
         public string CompanyName { get; set; } = string.Empty;
@@ -20,13 +19,11 @@ namespace PartnerSecurity.Customers
         public string? GdapStatus { get; set; }
         public bool HasActiveGdap => GdapStatus == "active";
         /// <summary>Roles granted by the active GDAP relationships.</summary>
-        public string[] GdapRoles { get; set; } = Array.Empty<string>();
-        public string GdapRolesText => string.Join(Separator, GdapRoles);
+        public TextList GdapRoles { get; set; } = TextList.Empty;
         /// <summary>When the last active relationship ends (or the latest one ended, without an active one).</summary>
         public DateTimeOffset? GdapEndDateTime { get; set; }
         /// <summary>Names of the active GDAP relationships.</summary>
-        public string[] GdapRelationships { get; set; } = Array.Empty<string>();
-        public string GdapRelationshipsText => string.Join(Separator, GdapRelationships);
+        public TextList GdapRelationships { get; set; } = TextList.Empty;
 
         public override string ToString() => $"{CompanyName} ({TenantId})";
     }

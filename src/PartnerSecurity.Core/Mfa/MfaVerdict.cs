@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using PartnerSecurity.Output;
 
 namespace PartnerSecurity.Mfa
 {
     /// <summary>Whether MFA is enforced at a user's sign-in (docs/mfa-coverage-rules.md, "Verdict").</summary>
-    public enum MfaStatus
+    /// <remarks>Based on long so that ConvertTo-Json writes the name, not a number (docs/design.md, "Output objects").</remarks>
+    public enum MfaStatus : long
     {
         /// <summary>At least one mechanism requires MFA at every sign-in.</summary>
         Compliant,
@@ -20,12 +22,10 @@ namespace PartnerSecurity.Mfa
 
     /// <summary>
     /// One user's MFA verdict: whether MFA is really enforced at sign-in, by what, and if not, why not.
-    /// Flat for Export-Csv: every list is also offered as a "; "-joined string (the *Text properties).
+    /// Every list is a <see cref="TextList"/>: a list in the pipeline and JSON, one joined cell in Export-Csv.
     /// </summary>
     public sealed class MfaVerdict
     {
-        private const string Separator = "; ";
-
         public string TenantId { get; set; } = string.Empty;
         public string TenantName { get; set; } = string.Empty;
         public string UserPrincipalName { get; set; } = string.Empty;
@@ -36,23 +36,17 @@ namespace PartnerSecurity.Mfa
         public MfaStatus Status { get; set; }
 
         /// <summary>The mechanisms that require MFA at every sign-in: SecurityDefaults, PerUserMfa, ConditionalAccess.</summary>
-        public string[] EnforcedBy { get; set; } = Array.Empty<string>();
-        public string EnforcedByText => string.Join(Separator, EnforcedBy);
+        public TextList EnforcedBy { get; set; } = TextList.Empty;
         /// <summary>Names of the enabled policies that require MFA at every sign-in.</summary>
-        public string[] ConditionalAccessPolicies { get; set; } = Array.Empty<string>();
-        public string ConditionalAccessPoliciesText => string.Join(Separator, ConditionalAccessPolicies);
+        public TextList ConditionalAccessPolicies { get; set; } = TextList.Empty;
         /// <summary>Enabled MFA policies that apply only under conditions, each with what narrows it.</summary>
-        public string[] ConditionalPolicies { get; set; } = Array.Empty<string>();
-        public string ConditionalPoliciesText => string.Join(Separator, ConditionalPolicies);
+        public TextList ConditionalPolicies { get; set; } = TextList.Empty;
         /// <summary>Enabled MFA policies that would apply but exclude the user, each with the reason.</summary>
-        public string[] ExcludedFrom { get; set; } = Array.Empty<string>();
-        public string ExcludedFromText => string.Join(Separator, ExcludedFrom);
+        public TextList ExcludedFrom { get; set; } = TextList.Empty;
         /// <summary>Report-only MFA policies that would apply: they never enforce anything.</summary>
-        public string[] ReportOnlyPolicies { get; set; } = Array.Empty<string>();
-        public string ReportOnlyPoliciesText => string.Join(Separator, ReportOnlyPolicies);
+        public TextList ReportOnlyPolicies { get; set; } = TextList.Empty;
         /// <summary>Enabled policies that name the user and ask for MFA but can never require it at sign-in, each with why (no application, legacy clients only...).</summary>
-        public string[] IneffectivePolicies { get; set; } = Array.Empty<string>();
-        public string IneffectivePoliciesText => string.Join(Separator, IneffectivePolicies);
+        public TextList IneffectivePolicies { get; set; } = TextList.Empty;
 
         public bool SecurityDefaultsEnabled { get; set; }
         /// <summary>disabled, enabled or enforced; null when it was not read (no verdict depends on it) or could not be read.</summary>
@@ -61,14 +55,12 @@ namespace PartnerSecurity.Mfa
         /// <summary>From the registration report; null when the report could not be read.</summary>
         public bool? IsMfaRegistered { get; set; }
         public bool? IsMfaCapable { get; set; }
-        public string[]? MethodsRegistered { get; set; }
-        public string? MethodsRegisteredText => MethodsRegistered == null ? null : string.Join(Separator, MethodsRegistered);
+        public TextList? MethodsRegistered { get; set; }
 
         /// <summary>Holds a directory role, active or PIM-eligible, directly or through a group, in any scope.</summary>
         public bool IsAdmin { get; set; }
         /// <summary>Role names; eligible ones end with " (eligible)", scoped ones name the scope: " (administrative unit {id})".</summary>
-        public string[] AdminRoles { get; set; } = Array.Empty<string>();
-        public string AdminRolesText => string.Join(Separator, AdminRoles);
+        public TextList AdminRoles { get; set; } = TextList.Empty;
 
         /// <summary>One line, for people.</summary>
         public string Reason { get; set; } = string.Empty;

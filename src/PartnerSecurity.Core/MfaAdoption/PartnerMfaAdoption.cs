@@ -1,4 +1,5 @@
 using System;
+using PartnerSecurity.Output;
 
 namespace PartnerSecurity.MfaAdoption
 {
@@ -26,7 +27,7 @@ namespace PartnerSecurity.MfaAdoption
         public DateTime LastDate { get; set; }
         /// <summary>The last day with a call without MFA; null when there was none.</summary>
         public DateTime? LastDateWithoutMfa { get; set; }
-        public ApplicationMfaAdoptionDay[] Days { get; set; } = Array.Empty<ApplicationMfaAdoptionDay>();
+        public JoinedList<ApplicationMfaAdoptionDay> Days { get; set; } = Array.Empty<ApplicationMfaAdoptionDay>();
         /// <summary>What to do about it; null when every call carried MFA.</summary>
         public string? Recommendation { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using PartnerSecurity.Authentication;
+using PartnerSecurity.Output;
 
 namespace PartnerSecurity.SecureAppModel
 {
@@ -10,7 +11,7 @@ namespace PartnerSecurity.SecureAppModel
         public PartnerSecurityRequirementResult(bool passed, IReadOnlyList<string> authenticationMethods, string account, string tenantId, string detail)
         {
             Passed = passed;
-            AuthenticationMethods = authenticationMethods;
+            AuthenticationMethods = new TextList(authenticationMethods);
             Account = account;
             TenantId = tenantId;
             Detail = detail;
@@ -18,7 +19,7 @@ namespace PartnerSecurity.SecureAppModel
 
         public bool Passed { get; }
         /// <summary>The token's amr claim (and ADFS's authnmethodsreferences).</summary>
-        public IReadOnlyList<string> AuthenticationMethods { get; }
+        public TextList AuthenticationMethods { get; }
         public string Account { get; }
         public string TenantId { get; }
         /// <summary>What the result means and what to do.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Security;
+using PartnerSecurity.Output;
 
 namespace PartnerSecurity.SecureAppModel
 {
@@ -24,7 +25,7 @@ namespace PartnerSecurity.SecureAppModel
             TenantId = tenantId;
             ApplicationId = applicationId;
             Account = account;
-            Scopes = scopes;
+            Scopes = new TextList(scopes);
             Name = name;
         }
 
@@ -33,7 +34,7 @@ namespace PartnerSecurity.SecureAppModel
         public string ApplicationId { get; }
         public string Account { get; }
         public bool HasMfaClaim { get; }
-        public IReadOnlyList<string> Scopes { get; }
+        public TextList Scopes { get; }
         public DateTimeOffset AccessTokenExpiresOn { get; }
         public DateTimeOffset RefreshTokenIssuedOn { get; }
         /// <summary>When the refresh token expires if it is not used again (90 days of inactivity).</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PartnerSecurity.Output;
 
 namespace PartnerSecurity.SecurityAlerts
 {
@@ -35,11 +36,9 @@ namespace PartnerSecurity.SecurityAlerts
         public string? ResolvedBy { get; set; }
         public bool IsTest { get; set; }
         /// <summary>Ids of the Azure resources concerned.</summary>
-        public string[] AffectedResources { get; set; } = Array.Empty<string>();
-        public string AffectedResourcesText => string.Join(Separator, AffectedResources);
+        public TextList AffectedResources { get; set; } = TextList.Empty;
         /// <summary>Every status change, oldest first.</summary>
-        public AlertActivity[] ActivityLog { get; set; } = Array.Empty<AlertActivity>();
-        public string ActivityLogText => string.Join(Separator, ActivityLog.Select(a => a.ToString()));
+        public JoinedList<AlertActivity> ActivityLog { get; set; } = Array.Empty<AlertActivity>();
         /// <summary>The alert's name/value details (IP addresses, counts...), as Microsoft sends them.</summary>
         public IReadOnlyDictionary<string, string> AdditionalDetails { get; set; } = new Dictionary<string, string>();
         public string AdditionalDetailsText => string.Join(Separator, AdditionalDetails.Select(d => d.Key + "=" + d.Value));

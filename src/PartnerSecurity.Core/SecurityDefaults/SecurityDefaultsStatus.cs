@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PartnerSecurity.Output;
 
 namespace PartnerSecurity.SecurityDefaults
 {
@@ -10,7 +11,7 @@ namespace PartnerSecurity.SecurityDefaults
             TenantId = tenantId;
             TenantName = tenantName;
             IsEnabled = isEnabled;
-            BlockingPolicies = blockingPolicies;
+            BlockingPolicies = new TextList(blockingPolicies);
         }
 
         public string TenantId { get; }
@@ -18,7 +19,7 @@ namespace PartnerSecurity.SecurityDefaults
         public bool IsEnabled { get; }
         /// <summary>Conditional access policies that are enabled or report-only: each one prevents security defaults.</summary>
         public int ConditionalAccessPolicyCount => BlockingPolicies.Count;
-        public IReadOnlyList<string> BlockingPolicies { get; }
+        public TextList BlockingPolicies { get; }
         public bool CanEnable => !IsEnabled && BlockingPolicies.Count == 0;
 
         /// <summary>Up to this many blocking policies are named in <see cref="Reason"/>; all are in <see cref="BlockingPolicies"/>.</summary>

@@ -1,9 +1,10 @@
 using System;
+using PartnerSecurity.Output;
 
 namespace PartnerSecurity.SecurityScore
 {
     /// <summary>Whether Microsoft counts a requirement as met.</summary>
-    public enum RequirementCompliance
+    public enum RequirementCompliance : long
     {
         Compliant,
         NotCompliant,
@@ -23,9 +24,9 @@ namespace PartnerSecurity.SecurityScore
         public DateTimeOffset? LastRefreshDateTime { get; set; }
         /// <summary>When the score or its requirements last changed.</summary>
         public DateTimeOffset? UpdatedDateTime { get; set; }
-        public SecurityRequirementStatus[] Requirements { get; set; } = Array.Empty<SecurityRequirementStatus>();
+        public JoinedList<SecurityRequirementStatus> Requirements { get; set; } = Array.Empty<SecurityRequirementStatus>();
         public int CompliantRequirements { get; set; }
-        public int TotalRequirements => Requirements.Length;
+        public int TotalRequirements => Requirements.Count;
 
         public override string ToString() => $"{CurrentScore:0.##} of {MaxScore:0.##}";
     }

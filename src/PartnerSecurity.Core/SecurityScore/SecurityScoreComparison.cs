@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using PartnerSecurity.Output;
 
 namespace PartnerSecurity.SecurityScore
 {
@@ -11,8 +12,6 @@ namespace PartnerSecurity.SecurityScore
     /// </summary>
     public sealed class SecurityScoreComparison
     {
-        private const string Separator = "; ";
-
         /// <summary>The requirement the figure belongs to: mfaEnforcedForAdmins or mfaEnforcedForAdminsOfCustomers.</summary>
         public string Requirement { get; set; } = string.Empty;
         public string TenantId { get; set; } = string.Empty;
@@ -26,10 +25,9 @@ namespace PartnerSecurity.SecurityScore
         /// <summary>True when both agree, false when they differ, null when one side is missing.</summary>
         public bool? Agrees { get; set; }
         /// <summary>The users behind the difference, each with the reason; empty when both agree.</summary>
-        public ComparisonUser[] Users { get; set; } = Array.Empty<ComparisonUser>();
+        public JoinedList<ComparisonUser> Users { get; set; } = Array.Empty<ComparisonUser>();
         /// <summary>The users' names, for a table column.</summary>
         public string UserNames => string.Join(", ", Users.Select(u => u.UserPrincipalName));
-        public string UsersText => string.Join(Separator, Users.Select(u => u.ToString()));
         /// <summary>What explains the difference when no user does, or why one side is missing.</summary>
         public string? Note { get; set; }
 

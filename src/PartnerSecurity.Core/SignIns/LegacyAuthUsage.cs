@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PartnerSecurity.Output;
 
 namespace PartnerSecurity.SignIns
 {
@@ -10,8 +11,6 @@ namespace PartnerSecurity.SignIns
     /// </summary>
     public sealed class LegacyAuthUsage
     {
-        private const string Separator = "; ";
-
         public string TenantId { get; set; } = string.Empty;
         public string TenantName { get; set; } = string.Empty;
         public string UserPrincipalName { get; set; } = string.Empty;
@@ -25,8 +24,7 @@ namespace PartnerSecurity.SignIns
         public DateTimeOffset FirstSeen { get; set; }
         public DateTimeOffset LastSeen { get; set; }
         /// <summary>The applications signed in to, by name.</summary>
-        public string[] Applications { get; set; } = Array.Empty<string>();
-        public string ApplicationsText => string.Join(Separator, Applications);
+        public TextList Applications { get; set; } = TextList.Empty;
 
         public override string ToString() => $"{UserPrincipalName} {ClientAppUsed}: {SignInCount} ({SuccessCount} succeeded)";
     }

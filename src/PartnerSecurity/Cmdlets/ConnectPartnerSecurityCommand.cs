@@ -35,8 +35,8 @@ namespace PartnerSecurity.Cmdlets
         [Parameter]
         public SwitchParameter Demo { get; set; }
 
-        /// <summary>A tenant snapshot file, served in-process. Combines with every way of signing in.</summary>
-        [Parameter(Position = 0)]
+        /// <summary>A tenant snapshot file, served in-process. Combines with every way of signing in. Named only, so that a tenant name is never read as a path.</summary>
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Snapshot { get; set; }
 
@@ -192,7 +192,7 @@ namespace PartnerSecurity.Cmdlets
                 var path = GetUnresolvedProviderPathFromPSPath(Snapshot);
                 if (!File.Exists(path))
                     throw new PartnerSecurityException("SnapshotNotFound", ErrorKind.ObjectNotFound,
-                        $"Cannot find the snapshot file '{path}'.", "Check the path; Export-PartnerTenantSnapshot writes snapshots, and -Demo uses the built-in one.", null, Snapshot);
+                        $"Cannot find the snapshot file '{path}'.", "Check the path. A snapshot is a JSON file in the format of docs/snapshot-format.md (this version of the module cannot export one from a tenant); -Demo uses the built-in one. To sign in to a tenant, use -TenantId.", null, Snapshot);
                 cloud = CloudBinding.Emulated(session, path, "Snapshot", WriteWarning);
             }
             else cloud = CloudBinding.Real(Environment);

@@ -22,8 +22,12 @@ namespace PartnerSecurity.Emulation
         /// <summary>The calling pipeline thread's session.</summary>
         public static Guid CurrentSession => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
 
-        /// <summary>The session's emulator for a snapshot file, loading it the first time; warnings of the load go to <paramref name="warn"/>.</summary>
-        public static TenantEmulator GetOrCreate(Guid session, string snapshotPath, Action<string>? warn)
+        /// <summary>
+        /// The session's emulator for a snapshot file, loading it the first time; warnings of the load go to
+        /// <paramref name="warn"/>. <paramref name="capturedNow"/> moves every date of the snapshot with the real clock
+        /// (the demo); otherwise the snapshot keeps the time it was captured.
+        /// </summary>
+        public static TenantEmulator GetOrCreate(Guid session, string snapshotPath, Action<string>? warn, bool capturedNow = false)
         {
             var clouds = s_bySession.GetOrAdd(session, id =>
             {
@@ -36,7 +40,9 @@ namespace PartnerSecurity.Emulation
             TenantSnapshot snapshot;
             try
             {
-                snapshot = SnapshotReader.ReadFile(key);
+                snapshot = capturedNow
+                    ? SnapshotReader.Read(CapturedNow.Shift(File.ReadAllText(key), DateTimeOffset.UtcNow), key)
+                    : SnapshotReader.ReadFile(key);
             }
             catch (SnapshotFormatException ex)
             {
@@ -51,6 +57,9 @@ namespace PartnerSecurity.Emulation
         /// <summary>The session's emulator for a snapshot, when it has loaded one.</summary>
         public static TenantEmulator? Find(Guid session, string snapshotPath) =>
             s_bySession.TryGetValue(session, out var clouds) && clouds.TryGetValue(Path.GetFullPath(snapshotPath), out var emulator) ? emulator : null;
+
+        /// <summary>Drops a session's emulated clouds (Remove-Module).</summary>
+        public static void Forget(Guid session) => s_bySession.TryRemove(session, out _);
 
         private static void OnStateChanged(object? sender, RunspaceStateEventArgs e)
         {

@@ -27,6 +27,9 @@ namespace PartnerSecurity.Loading
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            // The session that removes the module loses its connection and emulated clouds, as a new session would
+            // not have them; done while the dependencies still resolve.
+            Runtime.SessionConnections.ForgetSession();
             lock (s_gate)
             {
                 if (!s_hooked) return;

@@ -35,10 +35,11 @@ namespace PartnerSecurity.Runtime
 
         public static CloudBinding Real(string? environment) => new CloudBinding(CloudEnvironment.Parse(environment), CloudEnvironment.Parse(environment).Name, null, null);
 
-        public static CloudBinding Emulated(Guid session, string snapshotPath, string label, Action<string>? warn) =>
-            new CloudBinding(CloudEnvironment.Global, label, SessionClouds.GetOrCreate(session, snapshotPath, warn), Path.GetFullPath(snapshotPath));
+        public static CloudBinding Emulated(Guid session, string snapshotPath, string label, Action<string>? warn, bool capturedNow = false) =>
+            new CloudBinding(CloudEnvironment.Global, label, SessionClouds.GetOrCreate(session, snapshotPath, warn, capturedNow), Path.GetFullPath(snapshotPath));
 
-        public static CloudBinding Demo(Guid session, Action<string>? warn) => Emulated(session, DemoSnapshot.Path, "Demo", warn);
+        /// <summary>The demo, captured "now": its dates move with the real clock.</summary>
+        public static CloudBinding Demo(Guid session, Action<string>? warn) => Emulated(session, DemoSnapshot.Path, "Demo", warn, capturedNow: true);
 
         /// <summary>The cloud a connection was made to.</summary>
         public static CloudBinding Of(PartnerConnection connection)

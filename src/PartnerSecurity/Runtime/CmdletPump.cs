@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Formatting;
 
 namespace PartnerSecurity.Runtime
 {
@@ -47,21 +48,29 @@ namespace PartnerSecurity.Runtime
         public void WriteObject(object? value) => Post(() => _cmdlet.WriteObject(value));
         public void WriteError(ErrorRecord record) => Post(() => _cmdlet.WriteError(record));
         public void WriteError(Exception exception, object? target = null) => WriteError(ErrorRecords.From(exception, target));
-        public void WriteProgress(ProgressRecord record) => Post(() => _cmdlet.WriteProgress(record));
-        public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
-        public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
-        public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
+        public void WriteProgress(ProgressRecord record)
+        {
+            // Tenant names reach the terminal in progress text: escaped (TerminalText).
+            record.Activity = TerminalText.EscapeMessage(record.Activity);
+            record.StatusDescription = TerminalText.EscapeMessage(record.StatusDescription);
+            if (record.CurrentOperation != null) record.CurrentOperation = TerminalText.EscapeMessage(record.CurrentOperation);
+            Post(() => _cmdlet.WriteProgress(record));
+        }
+
+        public void Warning(string message) => Post(() => _cmdlet.WriteWarning(TerminalText.EscapeMessage(message)));
+        public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(TerminalText.EscapeMessage(message)));
+        public void Debug(string message) => Post(() => _cmdlet.WriteDebug(TerminalText.EscapeMessage(message)));
 
         /// <summary>Asks ShouldProcess on the pipeline thread and waits for the answer.</summary>
         public Task<bool> ShouldProcessAsync(string target, string action) =>
-            Ask(() => _cmdlet.ShouldProcess(target, action));
+            Ask(() => _cmdlet.ShouldProcess(TerminalText.EscapeMessage(target), TerminalText.EscapeMessage(action)));
 
         /// <summary>ShouldProcess with the full description shown by -WhatIf and the text of the confirmation prompt.</summary>
         public Task<bool> ShouldProcessAsync(string whatIfDescription, string confirmQuestion, string caption) =>
-            Ask(() => _cmdlet.ShouldProcess(whatIfDescription, confirmQuestion, caption));
+            Ask(() => _cmdlet.ShouldProcess(TerminalText.EscapeMessage(whatIfDescription), TerminalText.EscapeMessage(confirmQuestion), TerminalText.EscapeMessage(caption)));
 
         public Task<bool> ShouldContinueAsync(string query, string caption) =>
-            Ask(() => _cmdlet.ShouldContinue(query, caption));
+            Ask(() => _cmdlet.ShouldContinue(TerminalText.EscapeMessage(query), TerminalText.EscapeMessage(caption)));
 
         private Task<bool> Ask(Func<bool> question)
         {

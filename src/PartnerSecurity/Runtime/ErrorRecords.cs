@@ -1,10 +1,14 @@
 using System;
 using System.Management.Automation;
 using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Formatting;
 
 namespace PartnerSecurity.Runtime
 {
-    /// <summary>Builds PowerShell error records from core exceptions: stable id, category, target, and what to do next.</summary>
+    /// <summary>
+    /// Builds PowerShell error records from core exceptions: stable id, category, target, and what to do next. What the
+    /// error view shows (ErrorDetails) has tenant data escaped (TerminalText); the exception keeps the true text.
+    /// </summary>
     internal static class ErrorRecords
     {
         public static ErrorRecord From(Exception exception, object? target = null)
@@ -13,11 +17,14 @@ namespace PartnerSecurity.Runtime
             if (exception is PartnerSecurityException known)
             {
                 var record = new ErrorRecord(known, known.ErrorId, Category(known.Kind), target ?? known.Target);
-                if (known.RecommendedAction != null)
-                    record.ErrorDetails = new ErrorDetails(known.Message) { RecommendedAction = known.RecommendedAction };
+                record.ErrorDetails = new ErrorDetails(TerminalText.EscapeMessage(known.Message));
+                if (known.RecommendedAction != null) record.ErrorDetails.RecommendedAction = TerminalText.EscapeMessage(known.RecommendedAction);
                 return record;
             }
-            return new ErrorRecord(exception, exception.GetType().Name, ErrorCategory.NotSpecified, target);
+            return new ErrorRecord(exception, exception.GetType().Name, ErrorCategory.NotSpecified, target)
+            {
+                ErrorDetails = new ErrorDetails(TerminalText.EscapeMessage(exception.Message)),
+            };
         }
 
         public static ErrorRecord Create(string errorId, ErrorKind kind, string message, string? recommendedAction, object? target) =>

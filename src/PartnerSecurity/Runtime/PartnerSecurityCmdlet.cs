@@ -32,6 +32,11 @@ namespace PartnerSecurity.Runtime
             {
                 pump.RunUntil(task);
             }
+            catch (PSInvalidOperationException ex) when (DebugInNonInteractiveHost)
+            {
+                _stopping.Cancel();
+                ThrowTerminatingError(DebugPromptRefused(ex));
+            }
             catch
             {
                 // The pipeline thread failed (a downstream command stopped the pipeline, say): stop the worker too.
@@ -57,6 +62,20 @@ namespace PartnerSecurity.Runtime
                 ThrowTerminatingError(ErrorRecords.From(error, error.Target));
             }
         }
+
+        // -Debug makes PowerShell ask "Continue?" before each verbose, debug and warning message of a compiled cmdlet
+        // (5.1 and 7 alike); a non-interactive host refuses the question. The cmdlet cannot answer it for PowerShell,
+        // so it says what runbooks set instead (about_PartnerSecurity, "Runbooks").
+        private bool DebugInNonInteractiveHost => MyInvocation.BoundParameters.ContainsKey("Debug") && !HostInteractivity.IsInteractive(Host);
+
+        private static ErrorRecord DebugPromptRefused(Exception ex) =>
+            new ErrorRecord(ex, "DebugNeedsInteractiveHost", ErrorCategory.InvalidOperation, null)
+            {
+                ErrorDetails = new ErrorDetails("-Debug makes PowerShell ask before each message, and this host is non-interactive.")
+                {
+                    RecommendedAction = "In a runbook or scheduled task, set $DebugPreference = 'Continue' (and $VerbosePreference = 'Continue') instead of giving -Debug.",
+                },
+            };
 
         /// <summary>The session's connection, or a terminating error that says to connect first.</summary>
         private protected PartnerConnection RequireConnection()

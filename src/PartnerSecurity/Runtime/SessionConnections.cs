@@ -30,6 +30,17 @@ namespace PartnerSecurity.Runtime
 
         public static PartnerConnection? Remove() => s_byRunspace.TryRemove(Key, out var connection) ? connection : null;
 
+        /// <summary>
+        /// Remove-Module: the calling session's connection is disposed (its tokens discarded) and its emulated clouds
+        /// dropped, so importing the module again starts disconnected. Other sessions keep theirs.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void ForgetSession()
+        {
+            Remove()?.Dispose();
+            Emulation.SessionClouds.Forget(Key);
+        }
+
         private static void OnStateChanged(object? sender, RunspaceStateEventArgs e)
         {
             if (e.RunspaceStateInfo.State != RunspaceState.Closed && e.RunspaceStateInfo.State != RunspaceState.Broken) return;

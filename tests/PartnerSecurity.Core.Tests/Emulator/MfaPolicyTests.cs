@@ -108,7 +108,7 @@ public class MfaPolicyTests
             {
                 always++;
                 Assert.True(why != null && why.StartsWith("conditional access policy", StringComparison.Ordinal) || why?.StartsWith("per-user", StringComparison.Ordinal) == true,
-                    $"{verdict.UserPrincipalName}: covered Always by {verdict.ConditionalAccessPoliciesText}, but the emulator says {why ?? "no MFA needed"}");
+                    $"{verdict.UserPrincipalName}: covered Always by {verdict.ConditionalAccessPolicies}, but the emulator says {why ?? "no MFA needed"}");
             }
             else if (verdict.ConditionalPolicies.Length == 0)
             {

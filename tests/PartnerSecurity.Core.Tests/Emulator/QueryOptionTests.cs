@@ -97,9 +97,9 @@ public class QueryOptionTests
         var expected = await Read(lenient);
         var actual = await Read(strict);
         Assert.Empty(actual.Warnings);
-        Assert.Equal(expected.Verdicts.Select(v => (v.UserPrincipalName, v.Status, v.IsAdmin, v.AdminRolesText, v.IsMfaRegistered)),
-            actual.Verdicts.Select(v => (v.UserPrincipalName, v.Status, v.IsAdmin, v.AdminRolesText, v.IsMfaRegistered)));
-        Assert.Contains(actual.Verdicts, v => v.AdminRolesText == "Groups Administrator");
+        Assert.Equal(expected.Verdicts.Select(v => (v.UserPrincipalName, v.Status, v.IsAdmin, v.AdminRoles.ToString(), v.IsMfaRegistered)),
+            actual.Verdicts.Select(v => (v.UserPrincipalName, v.Status, v.IsAdmin, v.AdminRoles.ToString(), v.IsMfaRegistered)));
+        Assert.Contains(actual.Verdicts, v => v.AdminRoles.ToString() == "Groups Administrator");
         Assert.Contains(strict.Requests.Records, r => r.Status == 400 && r.Url.Contains("userRegistrationDetails"));
         Assert.Contains(strict.Requests.Records, r => r.Status == 400 && r.Url.Contains("roleAssignments"));
     }

@@ -57,7 +57,7 @@ public class DemoVerdictTests
             if (!verdicts.TryGetValue(upn, out var v)) { mismatches.Add($"{upn}: missing"); continue; }
             var enforcedBy = o["enforcedBy"]!.AsArray().Select(e => (string)e!).ToArray();
             if (v.Status.ToString() != (string)o["status"]! || !enforcedBy.SequenceEqual(v.EnforcedBy) || v.IsAdmin != (bool)o["isAdmin"]!)
-                mismatches.Add($"{upn}: expected {o["status"]} [{string.Join(",", enforcedBy)}] admin={o["isAdmin"]} ({o["rule"]}); got {v.Status} [{v.EnforcedByText}] admin={v.IsAdmin}: {v.Reason}");
+                mismatches.Add($"{upn}: expected {o["status"]} [{string.Join(",", enforcedBy)}] admin={o["isAdmin"]} ({o["rule"]}); got {v.Status} [{v.EnforcedBy.ToString()}] admin={v.IsAdmin}: {v.Reason}");
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }

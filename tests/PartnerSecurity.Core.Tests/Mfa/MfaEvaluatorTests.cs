@@ -120,7 +120,7 @@ public class MfaEvaluatorTests
     {
         var v = new MfaTenantBuilder().User("ann").SecurityDefaults().PerUser("ann", "enforced").Policy(RequireMfa("CA001")).Verdict("ann");
         Assert.Equal(new[] { MfaConstants.SecurityDefaults, MfaConstants.PerUserMfa, MfaConstants.ConditionalAccess }, v.EnforcedBy);
-        Assert.Equal("SecurityDefaults; PerUserMfa; ConditionalAccess", v.EnforcedByText);
+        Assert.Equal("SecurityDefaults; PerUserMfa; ConditionalAccess", v.EnforcedBy.ToString());
         Assert.Equal(new[] { "CA001" }, v.ConditionalAccessPolicies);
         Assert.Equal("MFA required at every sign-in by security defaults, per-user MFA (enforced) and policy 'CA001'.", v.Reason);
     }
@@ -471,7 +471,7 @@ public class MfaEvaluatorTests
         Assert.Null(unknown.IsMfaRegistered);
         Assert.Null(unknown.IsMfaCapable);
         Assert.Null(unknown.MethodsRegistered);
-        Assert.Null(unknown.MethodsRegisteredText);
+        Assert.Null(unknown.MethodsRegistered?.ToString());
         Assert.DoesNotContain("register", unknown.Reason);
     }
 
@@ -485,7 +485,7 @@ public class MfaEvaluatorTests
         var ga = data.Verdict("ga");
         Assert.True(ga.IsAdmin);
         Assert.Equal(new[] { "Global Administrator", "Security Administrator (eligible)" }, ga.AdminRoles);
-        Assert.Equal("Global Administrator; Security Administrator (eligible)", ga.AdminRolesText);
+        Assert.Equal("Global Administrator; Security Administrator (eligible)", ga.AdminRoles.ToString());
         Assert.Equal(new[] { "Security Administrator" }, data.Verdict("viagroup").AdminRoles);
         Assert.Equal(new[] { "Global Administrator (eligible)" }, data.Verdict("pim").AdminRoles);
         Assert.False(data.Verdict("plain").IsAdmin);

@@ -120,7 +120,7 @@ public class SignInQueryTests
         Assert.Equal(Now.AddDays(-5), pop.FirstSeen);
         Assert.Equal(Now.AddDays(-1), pop.LastSeen);
         Assert.Equal(new[] { "Office 365 Exchange Online", "Outlook" }, pop.Applications);
-        Assert.Equal("Office 365 Exchange Online; Outlook", pop.ApplicationsText);
+        Assert.Equal("Office 365 Exchange Online; Outlook", pop.Applications.ToString());
         var smtp = rows.Single(r => r.ClientAppUsed == "Authenticated SMTP");
         Assert.Equal(2, smtp.SignInCount);
         Assert.Equal("Ann@x", smtp.UserPrincipalName);

@@ -5,7 +5,8 @@ namespace PartnerSecurity.Module.Tests.Support;
 
 /// <summary>
 /// The demo snapshot read as plain JSON, the oracle for the sign-in tests: expected counts are worked out here
-/// from the records themselves with the rules the cmdlets document, never from the module's code.
+/// from the records themselves with the rules the cmdlets document, never from the module's code. The module loads
+/// the demo "captured now" (every date moved by the same amount): <c>shift</c> moves the oracle's dates alike.
 /// </summary>
 public static class DemoData
 {
@@ -31,11 +32,14 @@ public static class DemoData
         public bool Succeeded => ErrorCode == 0;
     }
 
-    public static List<SignIn> SignIns(string tenant) =>
+    /// <summary>How far the demo a session loaded was moved in time: its capture, as loaded, minus the file's.</summary>
+    public static TimeSpan ShiftOf(PowerShellSession session) => EmulatorAccess.OfConnection(session).CapturedDateTime - Captured;
+
+    public static List<SignIn> SignIns(string tenant, TimeSpan shift = default) =>
         (Tenant(tenant)["signIns"] as JsonArray ?? new JsonArray()).Select(n => (JsonObject)n!).Select(s => new SignIn(
             (string)s["userPrincipalName"]!,
             (string)s["userId"]!,
-            DateTimeOffset.Parse((string)s["createdDateTime"]!, CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse((string)s["createdDateTime"]!, CultureInfo.InvariantCulture) + shift,
             (string)s["clientAppUsed"]!,
             s["signInEventTypes"]!.AsArray().Any(t => (string)t! == "interactiveUser"),
             (string)s["authenticationRequirement"]! == "singleFactorAuthentication",
@@ -43,8 +47,8 @@ public static class DemoData
             (string)s["appDisplayName"]!)).ToList();
 
     /// <summary>Interactive sign-ins of a tenant between the two instants, the window a default read asks for.</summary>
-    public static List<SignIn> Interactive(string tenant, DateTimeOffset from, DateTimeOffset to) =>
-        SignIns(tenant).Where(s => s.Interactive && s.When >= from && s.When <= to).OrderByDescending(s => s.When).ToList();
+    public static List<SignIn> Interactive(string tenant, DateTimeOffset from, DateTimeOffset to, TimeSpan shift = default) =>
+        SignIns(tenant, shift).Where(s => s.Interactive && s.When >= from && s.When <= to).OrderByDescending(s => s.When).ToList();
 
     /// <summary>PowerShell text for a UTC instant.</summary>
     public static string Ps(DateTimeOffset instant) => $"([DateTimeOffset]::Parse('{instant.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z').UtcDateTime)";

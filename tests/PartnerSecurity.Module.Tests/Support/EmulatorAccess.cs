@@ -42,6 +42,16 @@ public sealed class EmulatorAccess
         }
     }
 
+    /// <summary>When the loaded snapshot says it was captured (for the demo: when it was loaded, see CapturedNow).</summary>
+    public DateTimeOffset CapturedDateTime
+    {
+        get
+        {
+            var snapshot = _emulator.GetType().GetProperty("Snapshot")!.GetValue(_emulator)!;
+            return (DateTimeOffset)snapshot.GetType().GetProperty("CapturedDateTime")!.GetValue(snapshot)!;
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         var clock = _emulator.GetType().GetProperty("Clock")!.GetValue(_emulator)!;

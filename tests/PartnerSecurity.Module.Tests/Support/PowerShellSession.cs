@@ -5,8 +5,9 @@ using PartnerSecurity.Hosting;
 namespace PartnerSecurity.Module.Tests.Support;
 
 /// <summary>
-/// One PowerShell session, as a user has at a prompt: the real engine, a 120-column host (or as wide as asked)
-/// whose screen the test can read, and the built module imported by its manifest.
+/// One PowerShell session, as a user has at a prompt: the real engine with every standard cmdlet, a host of
+/// the given width (120 columns unless told) whose screen the test can read, and the built module
+/// imported by its manifest.
 /// </summary>
 public sealed class PowerShellSession : IDisposable
 {
@@ -14,7 +15,7 @@ public sealed class PowerShellSession : IDisposable
 
     public PowerShellSession(bool import = true, int width = 120)
     {
-        Engine = new HostedEngine(new HostUserInterface(_screen, width: width, interactive: true));
+        Engine = new HostedEngine(new HostUserInterface(_screen, width));
         if (import)
         {
             var result = Engine.Invoke($"Import-Module '{HostedEngine.ModuleManifest}' -ErrorAction Stop");

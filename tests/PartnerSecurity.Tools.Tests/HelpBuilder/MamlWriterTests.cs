@@ -183,6 +183,20 @@ public class MamlWriterTests
     }
 
     [Fact]
+    public void Without_any_address_the_related_commands_are_named_in_the_notes_and_no_link_offers_online_help()
+    {
+        // Get-Help prints "For online help, type: Get-Help X -Online" for every topic with a related link, and
+        // -Online then fails without an address.
+        var page = SamplePages.Widget.With("online version: https://example.com/get-widget", "online version:")
+            .With("[Online docs](https://example.com/widgets)", "[about_Widgets](about_Widgets.md)");
+        var command = Render(page).XPathSelectElement("/msh:helpItems/command:command", s_ns)!;
+
+        Assert.Empty(command.XPathSelectElements("maml:relatedLinks/maml:navigationLink", s_ns));
+        Assert.Equal(new[] { "Widgets are cached.", "Second note.", "Related commands and topics: Set-Widget, about_Widgets." },
+            Texts(command, "maml:alertSet/maml:alert/maml:para"));
+    }
+
+    [Fact]
     public void Sections_are_in_the_order_platyPS_writes_them()
     {
         var names = Widget().Elements().Select(e => e.Name.LocalName).ToArray();

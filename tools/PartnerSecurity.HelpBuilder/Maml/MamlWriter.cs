@@ -52,7 +52,7 @@ public static class MamlWriter
             new XElement(C + "inputTypes", help.Inputs.Select(t => TypeEntry("inputType", t))),
             new XElement(C + "returnValues", help.Outputs.Select(t => TypeEntry("returnValue", t))),
             new XElement(M + "alertSet",
-                new XElement(M + "alert", Paragraphs(help.Notes?.Paragraphs))),
+                new XElement(M + "alert", Paragraphs(NotesWithRelatedCommands(help)))),
             new XElement(C + "examples", help.Examples.Select(Example)),
             new XElement(M + "relatedLinks", RelatedLinks(help)));
 
@@ -126,8 +126,21 @@ public static class MamlWriter
             new XElement(D + "remarks", Paragraphs(example.Introduction.Concat(example.Remarks).ToList()), new XElement(M + "para")));
     }
 
+    // Get-Help offers "-Online" (in REMARKS) for every topic that has a related link, and -Online fails unless one of them
+    // has an address. So links are written only when one has an address; otherwise the related commands are named in the
+    // notes, and no topic offers an -Online that fails. A page's "online version:" brings -Online back.
+    private static bool HasAddress(CommandHelp help) => help.OnlineVersion != null || help.RelatedLinks.Any(l => l.Uri.Length > 0);
+
+    private static IReadOnlyList<string>? NotesWithRelatedCommands(CommandHelp help)
+    {
+        if (HasAddress(help) || help.RelatedLinks.Count == 0) return help.Notes?.Paragraphs;
+        var related = "Related commands and topics: " + string.Join(", ", help.RelatedLinks.Select(l => l.Text)) + ".";
+        return (help.Notes?.Paragraphs ?? Array.Empty<string>()).Append(related).ToList();
+    }
+
     private static IEnumerable<XElement> RelatedLinks(CommandHelp help)
     {
+        if (!HasAddress(help)) yield break;
         if (help.OnlineVersion != null)
             yield return Link("Online Version:", help.OnlineVersion);
         foreach (var link in help.RelatedLinks)

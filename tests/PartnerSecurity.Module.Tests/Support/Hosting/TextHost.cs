@@ -5,14 +5,14 @@ using System.Management.Automation.Host;
 namespace PartnerSecurity.Hosting
 {
     /// <summary>
-    /// A PowerShell host that writes to a <see cref="HostUserInterface"/>: the console for the runner, a
-    /// buffer for tests. What a user would see on screen goes through here.
+    /// A PowerShell host that writes to a <see cref="HostUserInterface"/>: a buffer the tests read, so that what a
+    /// user would see on screen can be checked.
     /// </summary>
     public sealed class TextHost : PSHost
     {
         private readonly Guid _id = Guid.NewGuid();
 
-        public TextHost(HostUserInterface ui, string name = "PartnerSecurity Runner")
+        public TextHost(HostUserInterface ui, string name)
         {
             UI = ui;
             Name = name;

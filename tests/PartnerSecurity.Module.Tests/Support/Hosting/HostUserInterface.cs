@@ -10,24 +10,21 @@ using System.Text;
 namespace PartnerSecurity.Hosting
 {
     /// <summary>
-    /// The host's text interface. Writes go to a TextWriter; prompts read scripted answers (tests) or the
-    /// console (the runner's REPL); a non-interactive host refuses to prompt, like pwsh -NonInteractive.
+    /// The test host's text interface. Writes go to a TextWriter; prompts take scripted answers by choice label,
+    /// and without one refuse, like pwsh -NonInteractive. Answers typed at a real console are tested in real
+    /// pwsh (Terminal), never here.
     /// </summary>
     public sealed class HostUserInterface : PSHostUserInterface
     {
         private readonly TextWriter _out;
-        private readonly TextReader? _in;
         private readonly object _gate = new object();
 
-        public HostUserInterface(TextWriter output, int width, bool interactive, TextReader? input = null)
+        public HostUserInterface(TextWriter output, int width)
         {
             _out = output;
-            _in = input;
-            Interactive = interactive;
             RawUI = new RawUserInterface(width);
         }
 
-        public bool Interactive { get; }
         /// <summary>Whether formatted output may carry ANSI colours (a real terminal); plain text otherwise.</summary>
         public bool Ansi { get; set; }
         public override PSHostRawUserInterface RawUI { get; }
@@ -72,36 +69,19 @@ namespace PartnerSecurity.Hosting
                 }
                 throw new InvalidOperationException($"The scripted answer '{wanted}' is not one of the choices.");
             }
-            if (!Interactive || _in == null) throw NotInteractive();
-            WriteLine(caption);
-            WriteLine(message);
-            for (int i = 0; i < choices.Count; i++) WriteLine($"[{i}] {choices[i].Label.Replace("&", string.Empty)}  {choices[i].HelpMessage}");
-            Write($"Choice (default {defaultChoice}): ");
-            var line = _in.ReadLine();
-            return int.TryParse(line, out var n) && n >= 0 && n < choices.Count ? n : defaultChoice;
+            throw NotInteractive();
         }
 
         public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions)
         {
             Prompts.Add(caption + "\n" + message);
-            if (!Interactive || _in == null) throw NotInteractive();
-            var result = new Dictionary<string, PSObject>();
-            foreach (var field in descriptions)
-            {
-                Write(field.Name + ": ");
-                result[field.Name] = PSObject.AsPSObject(_in.ReadLine() ?? string.Empty);
-            }
-            return result;
+            throw NotInteractive();
         }
 
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw NotInteractive();
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw NotInteractive();
 
-        public override string ReadLine()
-        {
-            if (!Interactive || _in == null) throw NotInteractive();
-            return _in.ReadLine() ?? string.Empty;
-        }
+        public override string ReadLine() => throw NotInteractive();
 
         public override SecureString ReadLineAsSecureString() => throw NotInteractive();
 

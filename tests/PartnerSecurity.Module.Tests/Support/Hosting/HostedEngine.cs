@@ -22,16 +22,19 @@ namespace PartnerSecurity.Hosting
     }
 
     /// <summary>
-    /// The PowerShell 7 engine hosted in this process: one runspace with the engine's core cmdlets and a
-    /// <see cref="TextHost"/>, with the built module on PSModulePath.
+    /// The PowerShell 7 engine (Microsoft.PowerShell.SDK) hosted in the test process: one runspace with every
+    /// standard cmdlet (Export-Csv, Select-Object, ConvertTo-Json, Format-List...) and a <see cref="TextHost"/>,
+    /// with the built module on PSModulePath. What only a real pwsh shows (the console host's prompts, its exit
+    /// codes, a fresh process) is tested in real pwsh: see <c>Pwsh</c> and <c>Terminal</c>.
     /// </summary>
     public sealed class HostedEngine : IDisposable
     {
-        public HostedEngine(HostUserInterface ui, string hostName = "PartnerSecurity Runner")
+        public HostedEngine(HostUserInterface ui, string hostName = "PartnerSecurity Tests")
         {
             AddModuleDirectoryToPath();
             Host = new TextHost(ui, hostName);
-            var state = InitialSessionState.CreateDefault2();
+            // CreateDefault, not CreateDefault2: the SDK's Utility, Management and Security cmdlets load with the engine.
+            var state = InitialSessionState.CreateDefault();
             Runspace = RunspaceFactory.CreateRunspace(Host, state);
             Runspace.Open();
             if (!ui.Ansi) Invoke("$PSStyle.OutputRendering = 'PlainText'");
@@ -41,7 +44,7 @@ namespace PartnerSecurity.Hosting
         public HostUserInterface UI => (HostUserInterface)Host.UI;
         public Runspace Runspace { get; }
 
-        /// <summary>The folder holding PartnerSecurity/: PARTNERSECURITY_MODULE_ROOT, else the repository's out/ recorded at build time.</summary>
+        /// <summary>The folder holding PartnerSecurity/: PARTNERSECURITY_MODULE_ROOT, else the build's module folder recorded at build time.</summary>
         public static string ModuleRoot
         {
             get
