@@ -51,6 +51,27 @@ public class MfaStatusTests
     }
 
     [Fact]
+    public void Shards_of_all_customers_together_read_every_customer_once_and_a_bad_shard_changes_nothing()
+    {
+        using var session = Connected();
+        var whole = session.Run("Get-PartnerMfaStatus -AllCustomers");
+        var parts = Enumerable.Range(1, 3).Select(i => session.Run($"Get-PartnerMfaStatus -AllCustomers -Shard {i}/3")).ToList();
+        static string[] Keys(IEnumerable<PSObject> output) => output.Select(o => Prop(o, "TenantId") + "|" + Prop(o, "UserId")).OrderBy(k => k).ToArray();
+        Assert.Equal(Keys(whole.Output), Keys(parts.SelectMany(p => p.Output)));
+        Assert.Equal(whole.Errors.Count, parts.Sum(p => p.Errors.Count));
+        Assert.Equal(3, parts.Sum(p => p.Output.Select(o => Prop(o, "TenantId")).Distinct().Count() + p.Errors.Count));
+
+        var bad = session.Run("Get-PartnerMfaStatus -AllCustomers -Shard 4/3");
+        var error = bad.Terminating ?? Assert.Single(bad.Errors);
+        Assert.Equal("Shard", ((ParameterBindingException)error.Exception).ParameterName);
+        Assert.Contains("i/n", error.ToString());
+        Assert.Empty(bad.Output);
+        var withoutAll = session.Run("Get-PartnerMfaStatus -CustomerTenantId fabrikam.onmicrosoft.com -Shard 1/2");
+        Assert.IsAssignableFrom<ParameterBindingException>((withoutAll.Terminating ?? Assert.Single(withoutAll.Errors)).Exception);
+        Assert.Empty(withoutAll.Output);
+    }
+
+    [Fact]
     public void All_customers_stream_their_verdicts_and_the_one_without_gdap_gives_one_error_naming_it_and_the_fix()
     {
         using var session = Connected();

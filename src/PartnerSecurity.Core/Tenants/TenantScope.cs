@@ -13,11 +13,11 @@ namespace PartnerSecurity.Tenants
     /// <summary>
     /// Which tenants a tenant-scoped cmdlet runs in: the connected tenant by default, the customer tenants
     /// named by -CustomerTenantId (ids or domains), or every customer Partner Center lists (-AllCustomers,
-    /// never the partner tenant itself).
+    /// never the partner tenant itself), or one shard of them (-AllCustomers -Shard i/n).
     /// </summary>
     public static class TenantScope
     {
-        public static async Task<IReadOnlyList<TenantTarget>> ResolveAsync(PartnerConnection connection, IReadOnlyCollection<string>? requested, bool allCustomers, CancellationToken cancellationToken)
+        public static async Task<IReadOnlyList<TenantTarget>> ResolveAsync(PartnerConnection connection, IReadOnlyCollection<string>? requested, bool allCustomers, CancellationToken cancellationToken, CustomerShard? shard = null)
         {
             if (allCustomers)
             {
@@ -25,7 +25,7 @@ namespace PartnerSecurity.Tenants
                 var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { connection.HomeTenantId };
                 await foreach (var customer in new PartnerCenterClient(connection).GetCustomersAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (seen.Add(customer.TenantId)) customers.Add(new TenantTarget(customer.TenantId, customer.CompanyName, isHome: false));
+                    if (seen.Add(customer.TenantId) && (shard == null || shard.Contains(customer.TenantId))) customers.Add(new TenantTarget(customer.TenantId, customer.CompanyName, isHome: false));
                 }
                 return customers;
             }
