@@ -21,6 +21,7 @@
         'Enforcement.Format.ps1xml'
         'SecureAppModel.Format.ps1xml'
         'PartnerSecurityScore.Format.ps1xml'
+        'Assessment.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-PartnerSecurity'
@@ -46,6 +47,8 @@
         'Get-PartnerMfaAdoption'
         'Get-PartnerCustomerSpendingBudget'
         'Set-PartnerCustomerSpendingBudget'
+        'Invoke-PartnerSecurityAssessment'
+        'Export-PartnerSecurityReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

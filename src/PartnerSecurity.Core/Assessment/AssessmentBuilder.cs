@@ -51,7 +51,10 @@ namespace PartnerSecurity.Assessment
                 Unknown = ordered.Count(r => r.Status == AssessmentStatus.Unknown),
                 NotApplicable = ordered.Count(r => r.Status == AssessmentStatus.NotApplicable),
                 Score = total == 0 ? 0 : Math.Round(100.0 * counted.Where(r => r.Status == AssessmentStatus.Passed).Sum(r => r.Weight) / total, 1),
+                MicrosoftScore = partner ? score?.CurrentScore : null,
+                MicrosoftMaxScore = partner ? score?.MaxScore : null,
                 UsersExposed = mfa == null ? (int?)null : AssessmentRequirements.Exposed(mfa).Count,
+                Warnings = (mfa?.Warnings ?? Array.Empty<string>()).ToArray(),
                 Users = (mfa?.Verdicts ?? Array.Empty<MfaVerdict>()).Select(AssessedUser.From).ToArray(),
             };
             result.TopFixes = ordered

@@ -41,6 +41,13 @@ namespace PartnerSecurity.Assessment
         public string Recommendation { get; set; } = string.Empty;
     }
 
+    /// <summary>What the scanner found in the scripts given, and the files it could not scan (each with why).</summary>
+    public sealed class ScriptScan
+    {
+        public IReadOnlyList<ScriptFinding> Findings { get; set; } = Array.Empty<ScriptFinding>();
+        public IReadOnlyList<string> Problems { get; set; } = Array.Empty<string>();
+    }
+
     /// <summary>
     /// Everything one tenant's assessment is built from, read by the existing readers (MFA posture, Microsoft's score,
     /// alerts, budgets, MFA adoption, the token store, the connection's token, sign-in logs, the scanner). The
@@ -64,7 +71,7 @@ namespace PartnerSecurity.Assessment
         public Outcome<IReadOnlyList<ApplicationMfaAdoption>>? Adoption { get; set; }
         public Outcome<IReadOnlyList<SecureAppModelTokenStatus>>? Tokens { get; set; }
         public Outcome<PartnerSecurityRequirementResult>? ConnectedToken { get; set; }
-        public Outcome<IReadOnlyList<ScriptFinding>>? Scripts { get; set; }
+        public Outcome<ScriptScan>? Scripts { get; set; }
 
         // The partner tenant (every alert) or a customer (its own).
         public Outcome<IReadOnlyList<PartnerSecurityAlert>>? Alerts { get; set; }

@@ -47,7 +47,7 @@ namespace PartnerSecurity.Assessment
 
         public static RequirementResult MfaAllUsers(AssessmentInputs inputs, SecurityRequirementStatus? microsoft)
         {
-            var r = New("MfaAllUsers", "MFA for every user, guests included", 3);
+            var r = New("MfaAllUsers", "MFA for every user", 3);
             if (!inputs.Tenant.IsHome && inputs.Insight?.Value is CustomerMfaInsight insight)
                 r.Microsoft = $"{insight.CompliantAdminsCount + insight.CompliantNonAdminsCount} of {insight.TotalUsersCount} users compliant";
             else if (inputs.Tenant.IsHome && microsoft?.MfaEnabledUsersCount != null)
@@ -78,7 +78,7 @@ namespace PartnerSecurity.Assessment
         public static RequirementResult MfaAdmins(AssessmentInputs inputs, SecurityRequirementStatus? microsoft)
         {
             var partner = inputs.Tenant.IsHome;
-            var r = New("MfaAdmins", partner ? "MFA for partner admins, always" : "MFA for customer admins, always", 3);
+            var r = New("MfaAdmins", "MFA for admins, always", 3);
             if (partner && microsoft != null) r.Microsoft = microsoft.Figure;
             else if (!partner && inputs.Insight?.Value is CustomerMfaInsight insight) r.Microsoft = $"{insight.CompliantAdminsCount} compliant admins";
             var mfa = inputs.Mfa.Value;
@@ -104,7 +104,7 @@ namespace PartnerSecurity.Assessment
 
         public static RequirementResult MfaMechanism(AssessmentInputs inputs, SecurityRequirementStatus? microsoft)
         {
-            var r = New("MfaMechanism", "Security defaults or conditional access, not both", 2);
+            var r = New("MfaMechanism", "One MFA mechanism", 2);
             if (inputs.Tenant.IsHome && microsoft?.SecurityDefaultsStatus != null)
                 r.Microsoft = $"security defaults {microsoft.SecurityDefaultsStatus}, conditional access MFA {microsoft.MfaConditionalAccessPolicyStatus ?? "not sent"}";
             else if (!inputs.Tenant.IsHome && inputs.Insight?.Value is CustomerMfaInsight insight)
@@ -141,7 +141,7 @@ namespace PartnerSecurity.Assessment
 
         public static RequirementResult Alerts(AssessmentInputs inputs, SecurityRequirementStatus? microsoft)
         {
-            var r = New("AlertResponse", "Security alerts answered within 24 hours", 1);
+            var r = New("AlertResponse", "Alerts answered in 24 h", 1);
             if (inputs.Tenant.IsHome && microsoft != null) r.Microsoft = microsoft.Figure;
             if (inputs.Alerts == null) return NotApplicable(r, "Alerts were not read for this tenant.");
             if (!inputs.Alerts.Succeeded)
@@ -173,7 +173,7 @@ namespace PartnerSecurity.Assessment
 
         public static RequirementResult SecurityContact(AssessmentInputs inputs, SecurityRequirementStatus? microsoft)
         {
-            var r = New("SecurityContact", "Security contact provided", 1);
+            var r = New("SecurityContact", "Security contact", 1);
             if (!inputs.Tenant.IsHome) return NotApplicable(r, "The security contact is the partner's (Partner Center account settings).");
             if (inputs.Score == null) return NotApplicable(r, "Microsoft's score was not read.");
             if (!inputs.Score.Succeeded) return Unknown(r, inputs.Score.Failure!, "Grant the connected account PartnerSecurity.Read.All, then assess again.");
@@ -197,7 +197,7 @@ namespace PartnerSecurity.Assessment
 
         public static RequirementResult SpendingBudget(AssessmentInputs inputs, SecurityRequirementStatus? microsoft)
         {
-            var r = New("SpendingBudget", inputs.Tenant.IsHome ? "Spending budgets set for customers" : "Spending budget set", 1);
+            var r = New("SpendingBudget", inputs.Tenant.IsHome ? "Customer spending budgets" : "Spending budget", 1);
             if (inputs.Tenant.IsHome)
             {
                 if (inputs.Score == null) return NotApplicable(r, "Microsoft's score was not read.");
@@ -228,7 +228,7 @@ namespace PartnerSecurity.Assessment
 
         public static RequirementResult AppUserMfa(AssessmentInputs inputs)
         {
-            var r = New("AppUserMfa", "App+User automation carries MFA", 2);
+            var r = New("AppUserMfa", "App+User calls with MFA", 2);
             if (!inputs.Tenant.IsHome) return NotApplicable(r, "Partner Center's MFA adoption concerns the partner's calls.");
             if (inputs.Adoption == null) return NotApplicable(r, "Partner Center's MFA adoption was not read.");
             if (!inputs.Adoption.Succeeded)
@@ -252,7 +252,7 @@ namespace PartnerSecurity.Assessment
 
         public static RequirementResult SamToken(AssessmentInputs inputs)
         {
-            var r = New("SamToken", "Stored Secure Application Model tokens healthy", 1);
+            var r = New("SamToken", "SAM tokens healthy", 1);
             if (!inputs.Tenant.IsHome) return NotApplicable(r, "Tokens are the partner's.");
             if (inputs.Tokens == null) return NotApplicable(r, "The token store was not read.");
             if (!inputs.Tokens.Succeeded) return Unknown(r, inputs.Tokens.Failure!, "Run Get-SecureAppModelTokenStatus to see why the store cannot be read.");
@@ -274,7 +274,7 @@ namespace PartnerSecurity.Assessment
 
         public static RequirementResult ConnectedAccount(AssessmentInputs inputs)
         {
-            var r = New("ConnectedAccountMfa", "Connected account's token carries the MFA claim", 1);
+            var r = New("ConnectedAccountMfa", "MFA claim of the connection", 1);
             if (!inputs.Tenant.IsHome) return NotApplicable(r, "The connected account signs in to the partner tenant.");
             if (inputs.ConnectedToken == null) return NotApplicable(r, "The connection's token was not read.");
             if (!inputs.ConnectedToken.Succeeded) return Unknown(r, inputs.ConnectedToken.Failure!, "Connect again (Connect-PartnerSecurity), then assess again.");
@@ -295,7 +295,7 @@ namespace PartnerSecurity.Assessment
 
         public static RequirementResult LegacyAuth(AssessmentInputs inputs)
         {
-            var r = New("LegacyAuthentication", "No legacy authentication in use", 2);
+            var r = New("LegacyAuthentication", "No legacy authentication", 2);
             if (inputs.LegacyAuth == null) return NotApplicable(r, "Sign-in logs were not read: add -IncludeSignIns.");
             if (!inputs.LegacyAuth.Succeeded) return Unknown(r, inputs.LegacyAuth.Failure!, "Sign-in logs need Microsoft Entra ID P1 or P2 and AuditLog.Read.All.");
             var rows = inputs.LegacyAuth.Value!;
@@ -337,21 +337,30 @@ namespace PartnerSecurity.Assessment
 
         public static RequirementResult Scripts(AssessmentInputs inputs)
         {
-            var r = New("CredentialAutomation", "No automation signing in with user credentials", 2);
+            var r = New("CredentialAutomation", "No credential scripts", 2);
             if (!inputs.Tenant.IsHome) return NotApplicable(r, "Scripts are scanned for the partner tenant.");
             if (inputs.Scripts == null) return NotApplicable(r, "No scripts were scanned: add -ScriptPath.");
             if (!inputs.Scripts.Succeeded) return Unknown(r, inputs.Scripts.Failure!, "Fix what the scanner's errors name, then assess again.");
-            var findings = inputs.Scripts.Value!;
+            var findings = inputs.Scripts.Value!.Findings;
+            var problems = inputs.Scripts.Value!.Problems;
             int files = findings.Select(f => f.Path).Distinct(StringComparer.Ordinal).Count();
             r.Ours = $"{findings.Count} finding(s) in {files} script(s)";
-            r.Evidence = findings.Count == 0 ? "The scanner found no credential-based sign-in in the scripts given." : $"The scanner found {findings.Count} credential-based sign-in(s) or credential(s) in {files} script(s).";
+            r.Evidence = (findings.Count == 0 ? "The scanner found no credential-based sign-in in the scripts given." : $"The scanner found {findings.Count} credential-based sign-in(s) or credential(s) in {files} script(s).")
+                + (problems.Count == 0 ? string.Empty : $" {problems.Count} file(s) could not be scanned whole.");
+            var notScanned = problems.Select(p => "Not scanned whole: " + p);
             if (findings.Count == 0)
             {
+                if (problems.Count > 0)
+                {
+                    Unknown(r, $"{problems.Count} file(s) could not be scanned whole: {string.Join("; ", problems)}", "Fix what the scanner's errors name, then assess again.");
+                    r.Items = problems.ToArray();
+                    return r;
+                }
                 r.Status = AssessmentStatus.Passed;
                 return r;
             }
             r.Status = AssessmentStatus.Failed;
-            r.Items = findings.Select(f => $"{f.Path}:{f.Line} {f.Severity} {f.Kind}: {f.Recommendation}").ToArray();
+            r.Items = findings.Select(f => $"{f.Path}:{f.Line} {f.Severity} {f.Kind}: {f.Recommendation}").Concat(notScanned).ToArray();
             r.Remedy = "Replace each finding as its recommendation says (docs/migrating-to-sam.md); Find-PartnerCredentialUsage lists them with snippets.";
             return r;
         }

@@ -23,7 +23,7 @@ namespace PartnerSecurity.Assessment
         /// <summary>Read sign-in logs: legacy authentication (30 days) and single-factor sign-ins (7 days).</summary>
         public bool IncludeSignIns { get; set; }
         /// <summary>The scanner's findings in the scripts given; null when no script was given.</summary>
-        public Outcome<IReadOnlyList<ScriptFinding>>? Scripts { get; set; }
+        public Outcome<ScriptScan>? Scripts { get; set; }
         /// <summary>The stored Secure Application Model tokens' status; null when not read.</summary>
         public Outcome<IReadOnlyList<SecureAppModelTokenStatus>>? Tokens { get; set; }
         /// <summary>A what-if to assess the tenants as if it were made.</summary>

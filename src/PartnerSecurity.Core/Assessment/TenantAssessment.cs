@@ -30,6 +30,9 @@ namespace PartnerSecurity.Assessment
         public DateTimeOffset AssessedAt { get; set; }
         /// <summary>The weighted share of requirements passed, 0 to 100 (docs/assessment.md, "Score"); NotApplicable ones do not count.</summary>
         public double Score { get; set; }
+        /// <summary>Microsoft's partner security score (partner tenant only; null when not read or a customer).</summary>
+        public double? MicrosoftScore { get; set; }
+        public double? MicrosoftMaxScore { get; set; }
         public int Passed { get; set; }
         public int Failed { get; set; }
         public int Unknown { get; set; }
@@ -39,6 +42,8 @@ namespace PartnerSecurity.Assessment
         public JoinedList<RequirementResult> Requirements { get; set; } = Array.Empty<RequirementResult>();
         /// <summary>The three most urgent remedies, most urgent first.</summary>
         public TextList TopFixes { get; set; } = TextList.Empty;
+        /// <summary>What could not be read without failing a requirement (the registration report, per-user MFA states...).</summary>
+        public TextList Warnings { get; set; } = TextList.Empty;
         /// <summary>Every user's MFA verdict (enabled and disabled), sorted by user principal name: the report's user table and the CSV's rows.</summary>
         public JoinedList<AssessedUser> Users { get; set; } = Array.Empty<AssessedUser>();
 

@@ -70,70 +70,7 @@ namespace PartnerSecurity.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (WhatIfPolicy == null && !WhatIfEnableReportOnly && WhatIfRemovePolicy == null) return;
-            // Every what-if input is read before any tenant: a file that does not parse stops the command here.
-            var deployed = new List<CaPolicy>();
-            try
-            {
-                foreach (var input in WhatIfPolicy ?? Array.Empty<object>()) deployed.AddRange(ReadPolicies(input));
-            }
-            catch (PartnerSecurityException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, ex.Target));
-            }
-            _scenario = new MfaScenario
-            {
-                DeployedPolicies = deployed,
-                EnableReportOnly = WhatIfEnableReportOnly,
-                RemovedPolicies = (WhatIfRemovePolicy ?? Array.Empty<string>()).Select(Selector).ToList(),
-            };
-        }
-
-        private IEnumerable<CaPolicy> ReadPolicies(object input)
-        {
-            var value = input is PSObject wrapped ? wrapped.BaseObject : input;
-            switch (value)
-            {
-                case string text when text.TrimStart().StartsWith("{", StringComparison.Ordinal) || text.TrimStart().StartsWith("[", StringComparison.Ordinal):
-                    return WhatIfPolicyLoader.FromText(text, "text");
-                case string path:
-                    return Paths(path).SelectMany(WhatIfPolicyLoader.FromFile);
-                case FileInfo file:
-                    return WhatIfPolicyLoader.FromFile(file.FullName);
-                default:
-                    object? plain;
-                    try { plain = PlainObjects.From(input); }
-                    catch (ArgumentException ex)
-                    {
-                        throw new PartnerSecurityException("WhatIfPolicyUnreadable", ErrorKind.InvalidData, "A -WhatIfPolicy object cannot be read as a policy: " + ex.Message,
-                            "Pass the policy as ConvertFrom-Json or Get-MgIdentityConditionalAccessPolicy returns it, or the path of its JSON file.", ex, input);
-                    }
-                    return WhatIfPolicyLoader.FromObject(plain, "object" + (value is Hashtable ? " (hashtable)" : string.Empty));
-            }
-        }
-
-        /// <summary>A file-system path (wildcards allowed), resolved as PowerShell resolves paths; none found is an error.</summary>
-        private IEnumerable<string> Paths(string path)
-        {
-            try
-            {
-                var resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
-                if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider) || resolved.Count == 0)
-                    throw new ItemNotFoundException();
-                return resolved;
-            }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
-            {
-                throw new PartnerSecurityException("WhatIfPolicyNotFound", ErrorKind.ObjectNotFound, $"No what-if policy file at '{path}'.",
-                    "Give the path of a JSON file (Graph's or the Entra portal's \"Download JSON\"), JSON text, or a policy object.", ex, path);
-            }
-        }
-
-        private static PolicySelector Selector(string text)
-        {
-            if (!WildcardPattern.ContainsWildcardCharacters(text)) return PolicySelector.Exact(text);
-            var pattern = new WildcardPattern(text, WildcardOptions.IgnoreCase);
-            return new PolicySelector(text, p => pattern.IsMatch(p.DisplayName) || pattern.IsMatch(p.Id));
+            _scenario = WhatIfInputs.Scenario(this, WhatIfPolicy, WhatIfEnableReportOnly, WhatIfRemovePolicy);
         }
 
         protected override string ProgressActivity => "Reading MFA posture";

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -84,6 +85,9 @@ namespace PartnerSecurity.Runtime
             {
                 _pump = pump;
                 var tenants = await TenantScope.ResolveAsync(connection, _requested, AllCustomers, ct, Shard).ConfigureAwait(false);
+                if (IncludesPartnerTenant && !tenants.Any(t => t.IsHome || string.Equals(t.Id, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase))
+                    && (Shard == null || Shard.Contains(connection.HomeTenantId)))
+                    tenants = new[] { TenantScope.Home(connection) }.Concat(tenants).ToList();
                 if (tenants.Count == 0)
                 {
                     pump.Warning(Shard == null
@@ -110,6 +114,7 @@ namespace PartnerSecurity.Runtime
                         case TenantEventKind.Failed:
                             done++;
                             pump.WriteError(ErrorRecords.From(e.Error!, e.Tenant.Requested));
+                            foreach (var item in TenantFailed(e.Tenant, e.Error!)) pump.WriteObject(item);
                             break;
                         default:
                             done++;
@@ -141,6 +146,15 @@ namespace PartnerSecurity.Runtime
         /// back when the pipeline is slower), per-item errors and warnings, ShouldProcess questions.
         /// </summary>
         private protected CmdletPump Pump => _pump ?? throw new InvalidOperationException("The pump exists only while tenants run.");
+
+        /// <summary>
+        /// Whether the partner (connected) tenant runs too, first, whatever else is asked (with -Shard, in the shard its id
+        /// falls in): for cmdlets about the partner security requirement, which is about the partner tenant above all.
+        /// </summary>
+        private protected virtual bool IncludesPartnerTenant => false;
+
+        /// <summary>Objects to write after a tenant's error (an assessment that says the tenant is unknown, so no report drops it).</summary>
+        private protected virtual IEnumerable<object> TenantFailed(TenantTarget tenant, Diagnostics.PartnerSecurityException error) => Array.Empty<object>();
 
         /// <summary>Runs on the pipeline thread before any tenant starts (validate, prepare options).</summary>
         private protected virtual void BeginTenants() { }
