@@ -49,6 +49,7 @@
         'Set-PartnerCustomerSpendingBudget'
         'Invoke-PartnerSecurityAssessment'
         'Export-PartnerSecurityReport'
+        'Compare-PartnerSecurityAssessment'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -36,6 +36,8 @@ namespace PartnerSecurity.Assessment
                 AssessmentRequirements.SingleFactor(inputs),
                 AssessmentRequirements.Scripts(inputs),
             };
+            if (inputs.UnreadableRemedy != null)
+                foreach (var r in list.Where(r => r.Status == AssessmentStatus.Unknown && r.Reason == inputs.Mfa.Failure)) r.Remedy = inputs.UnreadableRemedy;
             var ordered = list.Select((r, i) => (r, i)).OrderBy(x => Rank(x.r.Status)).ThenByDescending(x => x.r.Weight).ThenBy(x => x.i).Select(x => x.r).ToArray();
             var counted = ordered.Where(r => r.Status != AssessmentStatus.NotApplicable).ToList();
             int total = counted.Sum(r => r.Weight);
@@ -59,6 +61,7 @@ namespace PartnerSecurity.Assessment
             };
             result.TopFixes = ordered
                 .Where(r => (r.Status == AssessmentStatus.Failed || r.Status == AssessmentStatus.Unknown) && r.Remedy != null)
+                .GroupBy(r => r.Remedy, StringComparer.Ordinal).Select(g => g.First())
                 .Take(3).Select(r => r.Requirement + ": " + r.Remedy).ToArray();
             return result;
         }

@@ -65,6 +65,8 @@ namespace PartnerSecurity.Assessment
         public TenantTarget Tenant { get; }
         public DateTimeOffset Now { get; }
         public Outcome<MfaTenantResult> Mfa { get; set; } = Outcome<MfaTenantResult>.Failed("the MFA posture was not read");
+        /// <summary>For a tenant that could not be read at all: what its error recommends, the remedy of every requirement it left unknown.</summary>
+        public string? UnreadableRemedy { get; set; }
 
         // The partner tenant.
         public Outcome<PartnerSecurityScore>? Score { get; set; }

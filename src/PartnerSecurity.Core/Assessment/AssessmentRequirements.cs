@@ -128,7 +128,8 @@ namespace PartnerSecurity.Assessment
             else if (policies.Count > 0)
             {
                 r.Status = AssessmentStatus.Passed;
-                r.Evidence = $"Conditional access requires MFA ({string.Join(", ", policies)}); security defaults are disabled.";
+                r.Evidence = $"{policies.Count} enabled conditional access polic{(policies.Count == 1 ? "y requires" : "ies require")} MFA; security defaults are disabled.";
+                r.Items = policies.ToArray();
             }
             else
             {
@@ -301,7 +302,7 @@ namespace PartnerSecurity.Assessment
             var rows = inputs.LegacyAuth.Value!;
             var succeeded = rows.Where(u => u.SuccessCount > 0).ToList();
             int days = (int)Math.Round(inputs.LegacyAuthWindow.TotalDays);
-            r.Ours = $"{succeeded.Select(u => u.UserPrincipalName).Distinct(StringComparer.OrdinalIgnoreCase).Count()} users signed in with legacy clients";
+            r.Ours = $"{succeeded.Select(u => u.UserPrincipalName).Distinct(StringComparer.OrdinalIgnoreCase).Count()} user(s) signed in with legacy clients";
             r.Evidence = $"In the last {days} days: {rows.Sum(u => u.SignInCount)} legacy-authentication sign-in(s) by {rows.Select(u => u.UserPrincipalName).Distinct(StringComparer.OrdinalIgnoreCase).Count()} user(s), {rows.Sum(u => u.SuccessCount)} succeeded.";
             if (succeeded.Count == 0)
             {
@@ -322,7 +323,7 @@ namespace PartnerSecurity.Assessment
             var signIns = inputs.SingleFactor.Value!;
             var byUser = signIns.GroupBy(s => s.UserPrincipalName, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).ToList();
             int days = (int)Math.Round(inputs.SingleFactorWindow.TotalDays);
-            r.Ours = $"{signIns.Count} single-factor sign-ins by {byUser.Count} users";
+            r.Ours = $"{signIns.Count} single-factor sign-in(s) by {byUser.Count} user(s)";
             r.Evidence = $"In the last {days} days: {signIns.Count} successful interactive sign-in(s) with a single factor, by {byUser.Count} user(s).";
             if (signIns.Count == 0)
             {

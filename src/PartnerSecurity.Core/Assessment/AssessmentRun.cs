@@ -134,12 +134,13 @@ namespace PartnerSecurity.Assessment
         }
 
         /// <summary>The object of a tenant that could not be read: every requirement of the tenant Unknown with the reason.</summary>
-        public TenantAssessment Unreadable(TenantTarget tenant, string reason)
+        public TenantAssessment Unreadable(TenantTarget tenant, string reason, string? remedy)
         {
             var failed = reason;
             var inputs = new AssessmentInputs(tenant, _connection.Now)
             {
                 Mfa = Outcome<MfaTenantResult>.Failed(failed),
+                UnreadableRemedy = remedy,
                 Alerts = Outcome<IReadOnlyList<PartnerSecurityAlert>>.Failed(failed),
                 Budget = tenant.IsHome ? null : Outcome<decimal?>.Failed(failed),
                 LegacyAuth = _options.IncludeSignIns ? Outcome<IReadOnlyList<LegacyAuthUsage>>.Failed(failed) : null,

@@ -86,7 +86,7 @@ namespace PartnerSecurity.Cmdlets
         /// <summary>The tenant's error is written; its object still says, requirement by requirement, that it is unknown and why.</summary>
         private protected override IEnumerable<object> TenantFailed(TenantTarget tenant, PartnerSecurityException error)
         {
-            yield return _run!.Unreadable(tenant, error.Message);
+            yield return _run!.Unreadable(tenant, error.Message, error.RecommendedAction);
         }
 
         private Outcome<IReadOnlyList<SecureAppModelTokenStatus>> ReadTokens()
