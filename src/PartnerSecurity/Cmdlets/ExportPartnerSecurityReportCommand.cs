@@ -16,8 +16,8 @@ namespace PartnerSecurity.Cmdlets
     /// self-contained HTML page, the full JSON, or a formula-safe CSV of every user verdict. The format follows the
     /// file's extension unless -Format says otherwise.
     /// </summary>
+    // With -PassThru it writes the report's FileInfo; not declared as an OutputType, whose types must be the module's (OutputTests).
     [Cmdlet(VerbsData.Export, "PartnerSecurityReport", SupportsShouldProcess = true)]
-    [OutputType(typeof(FileInfo))]
     public sealed class ExportPartnerSecurityReportCommand : PartnerSecurityCmdlet
     {
         private readonly List<TenantAssessment> _tenants = new List<TenantAssessment>();

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -59,6 +58,7 @@ namespace PartnerSecurity.Cmdlets
         public SwitchParameter AllowUnencryptedTokenCache { get; set; }
 
         protected override string ProgressActivity => "Assessing the partner security requirements";
+        protected override string? EvaluatedUnit => "users evaluated";
         private protected override bool IncludesPartnerTenant => true;
 
         private protected override void BeginTenants()
