@@ -140,6 +140,56 @@ public class AssessmentTests
         Assert.DoesNotContain(rows, r => Regex.IsMatch(r, "(^|,)\"[=+\\-@\t\r]"));
     }
 
+    [Fact]
+    public void Sign_ins_scripts_and_what_if_feed_their_requirements_and_a_comparison_names_what_changed()
+    {
+        using var session = PartnerSecurityScoreTests.Demo();
+        var corpus = Path.Combine(PowerShellSession.RepoRoot, "tests", "PartnerSecurity.ScriptAnalysis.Tests", "Corpus");
+        var missing = Path.Combine(Path.GetTempPath(), "partnersecurity-tests", "no-such-folder");
+        var before = Temp("before.json");
+        var run = session.Run($$"""
+            $a = Invoke-PartnerSecurityAssessment -CustomerTenantId fabrikamdental.onmicrosoft.com -IncludeSignIns -ScriptPath {{PowerShellSession.Quote(corpus)}} 3>$null
+            $a | Export-PartnerSecurityReport {{PowerShellSession.Quote(before)}}
+            $a
+            Invoke-PartnerSecurityAssessment -ScriptPath {{PowerShellSession.Quote(missing)}} 3>$null
+            Invoke-PartnerSecurityAssessment -WhatIfRemovePolicy 'CA001*' 3>$null | Compare-PartnerSecurityAssessment {{PowerShellSession.Quote(before)}}
+            """);
+        Assert.True(run.Succeeded, string.Join(" | ", run.Errors));
+        var tenants = run.Output.Where(o => o.Properties["TenantName"] != null && o.Properties["Score"] != null).Cast<dynamic>().ToList();
+        dynamic partner = tenants[0].IsPartnerTenant ? tenants[0] : tenants[1];
+        dynamic fabrikam = tenants[0].IsPartnerTenant ? tenants[1] : tenants[0];
+        RequirementOf(partner, "LegacyAuthentication", "Failed");
+        RequirementOf(partner, "SingleFactorSignIns", "Failed");
+        var scripts = RequirementOf(partner, "CredentialAutomation", "Failed");
+        Assert.NotEmpty((IEnumerable<object>)scripts.Items);
+        // Fabrikam has no Entra ID P1 or P2: its sign-in requirements are Unknown, saying so; its budget is read.
+        Assert.Contains("P1 or P2", (string)RequirementOf(fabrikam, "LegacyAuthentication", "Unknown").Reason);
+        RequirementOf(fabrikam, "CredentialAutomation", "NotApplicable");
+        Assert.Equal("Fabrikam Dental", (string)fabrikam.TenantName);
+
+        // A script path that does not exist: Unknown, naming it.
+        dynamic alone = tenants[2];
+        Assert.Contains("no-such-folder", (string)RequirementOf(alone, "CredentialAutomation", "Unknown").Reason);
+
+        // Removing the baseline policy regresses the partner's users, named one by one.
+        var changes = run.Output.Where(o => o.Properties["Change"] != null).Cast<dynamic>().ToList();
+        Assert.NotEmpty(changes);
+        Assert.Equal("Regressed", changes[0].Change.ToString());
+        Assert.Contains(changes, c => (string)c.Requirement == "User" && c.Change.ToString() == "Regressed");
+        Assert.Contains(changes, c => (string)c.Requirement == "Tenant" && c.Change.ToString() == "Removed"); // Fabrikam, only before
+    }
+
+    private static dynamic RequirementOf(dynamic tenant, string id, string status)
+    {
+        foreach (dynamic r in tenant.Requirements)
+            if ((string)r.Id == id)
+            {
+                Assert.True(r.Status.ToString() == status, $"{id}: {r.Status} ({r.Evidence})");
+                return r;
+            }
+        throw new Xunit.Sdk.XunitException($"no requirement {id}");
+    }
+
     private static string? ErrorId(PartnerSecurity.Hosting.InvocationResult r) => (r.Terminating ?? r.Errors.FirstOrDefault())?.FullyQualifiedErrorId.Split(',')[0];
 
     [Fact]
