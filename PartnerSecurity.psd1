@@ -50,6 +50,7 @@
         'Invoke-PartnerSecurityAssessment'
         'Export-PartnerSecurityReport'
         'Compare-PartnerSecurityAssessment'
+        'Export-PartnerTenantSnapshot'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -38,4 +38,4 @@ foreach ($tenant in $assessment) {
 
 $report = $assessment | Export-PartnerSecurityReport -Path $Path -PassThru
 ''
-"== Report: $($report.FullName) ($([math]::Round($report.Length / 1KB)) KB; open it in a browser, print it to PDF)"
+"== Report: $($report.Path) ($([math]::Round($report.Length / 1KB)) KB, $($report.Tenants) tenants; open it in a browser, print it to PDF)"

@@ -16,8 +16,8 @@ namespace PartnerSecurity.Cmdlets
     /// self-contained HTML page, the full JSON, or a formula-safe CSV of every user verdict. The format follows the
     /// file's extension unless -Format says otherwise.
     /// </summary>
-    // With -PassThru it writes the report's FileInfo; not declared as an OutputType, whose types must be the module's (OutputTests).
     [Cmdlet(VerbsData.Export, "PartnerSecurityReport", SupportsShouldProcess = true)]
+    [OutputType(typeof(ExportedFile))]
     public sealed class ExportPartnerSecurityReportCommand : PartnerSecurityCmdlet
     {
         private readonly List<TenantAssessment> _tenants = new List<TenantAssessment>();
@@ -42,7 +42,7 @@ namespace PartnerSecurity.Cmdlets
         [ValidateSet("Html", "Json", "Csv", IgnoreCase = true)]
         public string? Format { get; set; }
 
-        /// <summary>Write the report's file (a FileInfo) to the pipeline.</summary>
+        /// <summary>Write the report's file (path, format, size, tenants) to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -87,7 +87,7 @@ namespace PartnerSecurity.Cmdlets
                 ThrowTerminatingError(ErrorRecords.Create("ReportNotWritten", ErrorKind.PermissionDenied, $"Cannot write the report to '{target}': {ex.Message}",
                     "Give a path in a folder that exists and that you can write to.", Path));
             }
-            if (PassThru) WriteObject(new FileInfo(target));
+            if (PassThru) WriteObject(new ExportedFile { Path = target, Format = format, Length = new FileInfo(target).Length, Tenants = report.Tenants.Count });
         }
 
         private string FromExtension(string path)
