@@ -138,7 +138,7 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = SessionClouds.CurrentSession;
+            var session = Session;
             ConnectionRequest request;
             try
             {
@@ -162,13 +162,13 @@ namespace PartnerSecurity.Cmdlets
                 connection = await PartnerConnection.ConnectAsync(request, ct).ConfigureAwait(false);
             });
             // The session is the runspace of the pipeline thread, so the connection is stored here, not on the worker.
-            SessionConnections.Set(connection!)?.Dispose();
+            session.Connect(connection!)?.Dispose();
             WriteObject(connection!.Context);
         }
 
         private bool CloudChosen => Demo.IsPresent || Snapshot != null || Environment != null;
 
-        private ConnectionRequest BuildRequest(Guid session)
+        private ConnectionRequest BuildRequest(ModuleSession session)
         {
             if (Demo.IsPresent && Snapshot != null)
                 throw new PartnerSecurityException("CloudConflict", ErrorKind.InvalidArgument, "-Demo and -Snapshot each choose an emulated cloud; give one of them.", "Remove -Demo or -Snapshot.");

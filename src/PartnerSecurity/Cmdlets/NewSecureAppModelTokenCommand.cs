@@ -106,7 +106,7 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = SessionClouds.CurrentSession;
+            var session = Session;
             var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
             AppCredentials credentials;
             try
@@ -122,7 +122,7 @@ namespace PartnerSecurity.Cmdlets
                 return;
             }
             bool redeem = RefreshToken != null || RefreshTokenName != null;
-            var connection = SessionConnections.Current;
+            var connection = session.Connection;
             var interactive = HostInteractivity.IsInteractive(Host);
             Run(async (pump, ct) =>
             {

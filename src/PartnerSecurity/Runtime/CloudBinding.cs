@@ -35,11 +35,11 @@ namespace PartnerSecurity.Runtime
 
         public static CloudBinding Real(string? environment) => new CloudBinding(CloudEnvironment.Parse(environment), CloudEnvironment.Parse(environment).Name, null, null);
 
-        public static CloudBinding Emulated(Guid session, string snapshotPath, string label, Action<string>? warn, bool capturedNow = false) =>
-            new CloudBinding(CloudEnvironment.Global, label, SessionClouds.GetOrCreate(session, snapshotPath, warn, capturedNow), Path.GetFullPath(snapshotPath));
+        public static CloudBinding Emulated(ModuleSession session, string snapshotPath, string label, Action<string>? warn, bool capturedNow = false) =>
+            new CloudBinding(CloudEnvironment.Global, label, session.Emulator(snapshotPath, warn, capturedNow), Path.GetFullPath(snapshotPath));
 
         /// <summary>The demo, captured "now": its dates move with the real clock.</summary>
-        public static CloudBinding Demo(Guid session, Action<string>? warn) => Emulated(session, DemoSnapshot.Path, "Demo", warn, capturedNow: true);
+        public static CloudBinding Demo(ModuleSession session, Action<string>? warn) => Emulated(session, DemoSnapshot.Path, "Demo", warn, capturedNow: true);
 
         /// <summary>The cloud a connection was made to.</summary>
         public static CloudBinding Of(PartnerConnection connection)
@@ -51,7 +51,7 @@ namespace PartnerSecurity.Runtime
         }
 
         /// <summary>The cloud a stored Secure Application Model token belongs to.</summary>
-        public static CloudBinding Of(StoredToken token, Guid session, Action<string>? warn)
+        public static CloudBinding Of(StoredToken token, ModuleSession session, Action<string>? warn)
         {
             if (string.Equals(token.Environment, "Demo", StringComparison.OrdinalIgnoreCase)) return Demo(session, warn);
             if (string.Equals(token.Environment, "Snapshot", StringComparison.OrdinalIgnoreCase))
