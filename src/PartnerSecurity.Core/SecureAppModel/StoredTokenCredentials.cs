@@ -1,6 +1,7 @@
 using System;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
+using PartnerSecurity.Authentication;
 using PartnerSecurity.Diagnostics;
 
 namespace PartnerSecurity.SecureAppModel
@@ -30,6 +31,8 @@ namespace PartnerSecurity.SecureAppModel
         public string TenantId => Token.TenantId;
         public SecureString? ClientSecret { get; }
         public X509Certificate2? Certificate { get; }
+        /// <summary>The application and the credential that redeems the token.</summary>
+        public AppCredential Credential => new AppCredential(ApplicationId, ClientSecret, Certificate);
         /// <summary>The cloud's name: Global, USGov, USGovDoD, China, or Demo/Snapshot (emulated, see <see cref="SnapshotPath"/>).</summary>
         public string Environment => Token.Environment;
         public string? SnapshotPath => Token.SnapshotPath;
@@ -41,6 +44,10 @@ namespace PartnerSecurity.SecureAppModel
         /// certificate given, else the certificate the consent used (from the CurrentUser or LocalMachine 'My' store).
         /// A given <paramref name="applicationId"/> must be the token's.
         /// </summary>
+        public static StoredTokenCredentials Resolve(IStoredTokenStore store, string name, AppCredential given) =>
+            Resolve(store, name, given.ApplicationId, given.ClientSecret, given.Certificate);
+
+        /// <inheritdoc cref="Resolve(IStoredTokenStore, string, AppCredential)"/>
         public static StoredTokenCredentials Resolve(IStoredTokenStore store, string name, string? applicationId = null, SecureString? clientSecret = null, X509Certificate2? certificate = null)
         {
             var token = store.Get(name);
@@ -83,6 +90,6 @@ namespace PartnerSecurity.SecureAppModel
         }
 
         /// <summary>Stores the refresh token an exchange returned.</summary>
-        public bool Rotate(SecureAppModelToken token, DateTimeOffset usedOn) => Rotate(Authentication.SecureStrings.Reveal(token.RefreshToken), usedOn);
+        public bool Rotate(SecureAppModelToken token, DateTimeOffset usedOn) => Rotate(SecureStrings.Reveal(token.RefreshToken), usedOn);
     }
 }

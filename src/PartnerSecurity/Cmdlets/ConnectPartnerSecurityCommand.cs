@@ -154,7 +154,7 @@ namespace PartnerSecurity.Cmdlets
             {
                 if (!string.IsNullOrEmpty(request.RefreshTokenName))
                 {
-                    var stored = StoredTokenCredentials.Resolve(SecureAppModelTokenStore.Open(request.Storage), request.RefreshTokenName!, request.ApplicationId, request.ClientSecret, request.Certificate);
+                    var stored = StoredTokenCredentials.Resolve(SecureAppModelTokenStore.Open(request.Storage), request.RefreshTokenName!, request.Credential);
                     // A stored token knows its cloud.
                     if (!CloudChosen) CloudBinding.Of(stored.Token, session, pump.Warning).Apply(request);
                     request.StoredCredentials = stored;
@@ -218,10 +218,8 @@ namespace PartnerSecurity.Cmdlets
                 case CredentialSet:
                 case ThumbprintSet:
                 case CertificateSet:
-                    var credentials = AppCredentials.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
-                    request.ApplicationId = credentials.ApplicationId ?? ApplicationId;
-                    request.ClientSecret = credentials.ClientSecret;
-                    request.Certificate = credentials.Certificate;
+                    var credentials = AppCredentialParameters.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+                    request.Credential = credentials.For(ApplicationId);
                     if (RefreshToken != null && RefreshTokenName != null)
                         throw new PartnerSecurityException("RefreshTokenConflict", ErrorKind.InvalidArgument, "Give -RefreshToken or -RefreshTokenName, not both.", null);
                     if (RefreshToken != null || RefreshTokenName != null)

@@ -108,13 +108,13 @@ namespace PartnerSecurity.Cmdlets
         {
             var session = Session;
             var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
-            AppCredentials credentials;
+            AppCredential credentials;
             try
             {
                 if (SaveAs != null) SecureAppModelTokenStore.ValidateName(SaveAs);
                 if (RefreshToken != null && RefreshTokenName != null)
                     throw new PartnerSecurityException("RefreshTokenConflict", ErrorKind.InvalidArgument, "Give -RefreshToken or -RefreshTokenName, not both.", null);
-                credentials = AppCredentials.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+                credentials = AppCredentialParameters.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
             }
             catch (PartnerSecurityException ex)
             {
@@ -128,12 +128,12 @@ namespace PartnerSecurity.Cmdlets
             {
                 var store = RefreshTokenName != null || SaveAs != null ? SecureAppModelTokenStore.Open(options) : null;
                 var stored = RefreshTokenName != null
-                    ? StoredTokenCredentials.Resolve(store!, RefreshTokenName, credentials.ApplicationId ?? ApplicationId, credentials.ClientSecret, credentials.Certificate)
+                    ? StoredTokenCredentials.Resolve(store!, RefreshTokenName, credentials.For(ApplicationId))
                     : null;
 
                 CloudBinding cloud = Environment != null ? CloudBinding.Real(Environment)
                     : stored != null ? CloudBinding.Of(stored.Token, session, pump.Warning)
-                    : connection != null ? CloudBinding.Of(connection)
+                    : connection != null ? CloudBinding.Of(connection, session)
                     : CloudBinding.Real(null);
                 if (!redeem && !UseDeviceCode && !cloud.IsEmulated && !interactive)
                     throw new PartnerSecurityException("InteractiveSignInUnavailable", ErrorKind.InvalidOperation,
@@ -142,9 +142,7 @@ namespace PartnerSecurity.Cmdlets
 
                 var request = new ConsentRequest
                 {
-                    ApplicationId = stored?.ApplicationId ?? credentials.ApplicationId ?? ApplicationId ?? string.Empty,
-                    ClientSecret = stored?.ClientSecret ?? credentials.ClientSecret,
-                    Certificate = stored?.Certificate ?? credentials.Certificate,
+                    Credential = stored?.Credential ?? credentials.For(ApplicationId),
                     TenantId = TenantId ?? stored?.TenantId,
                     Scopes = Scopes == null ? null : FullScopes(Scopes, cloud.Environment),
                     UseDeviceCode = UseDeviceCode.IsPresent,

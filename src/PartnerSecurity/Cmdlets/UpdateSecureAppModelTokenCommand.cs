@@ -49,10 +49,10 @@ namespace PartnerSecurity.Cmdlets
         {
             var session = Session;
             var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
-            AppCredentials credentials;
+            AppCredential credentials;
             try
             {
-                credentials = AppCredentials.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+                credentials = AppCredentialParameters.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
             }
             catch (PartnerSecurityException ex)
             {
@@ -62,14 +62,12 @@ namespace PartnerSecurity.Cmdlets
             var name = Name;
             Run(async (pump, ct) =>
             {
-                var stored = StoredTokenCredentials.Resolve(SecureAppModelTokenStore.Open(options), name, credentials.ApplicationId, credentials.ClientSecret, credentials.Certificate);
+                var stored = StoredTokenCredentials.Resolve(SecureAppModelTokenStore.Open(options), name, credentials);
                 if (!await pump.ShouldProcessAsync($"stored token '{stored.Name}' ({stored.Token.Account})", "Redeem and rotate").ConfigureAwait(false)) return;
                 var cloud = CloudBinding.Of(stored.Token, session, pump.Warning);
                 var request = new ConsentRequest
                 {
-                    ApplicationId = stored.ApplicationId,
-                    ClientSecret = stored.ClientSecret,
-                    Certificate = stored.Certificate,
+                    Credential = stored.Credential,
                     TenantId = stored.TenantId,
                     RefreshToken = stored.RefreshToken(),
                 };

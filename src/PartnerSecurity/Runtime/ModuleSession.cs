@@ -63,6 +63,9 @@ namespace PartnerSecurity.Runtime
             return _clouds.GetOrAdd(key, SnapshotEmulators.Load(key, snapshotPath, warn, capturedNow));
         }
 
+        /// <summary>The session's emulator for a snapshot file, when it has loaded one.</summary>
+        public TenantEmulator? FindEmulator(string snapshotPath) => _clouds.TryGetValue(Path.GetFullPath(snapshotPath), out var emulator) ? emulator : null;
+
         /// <summary>
         /// Remove-Module: the calling session's connection is disposed (its tokens discarded) and its emulated clouds
         /// dropped, so importing the module again starts disconnected. Other sessions keep theirs.
