@@ -104,6 +104,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(ParameterSetName = CertificateSet)]
         [Parameter(Mandatory = true, ParameterSetName = StoredTokenSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string? RefreshTokenName { get; set; }
 
         /// <summary>The managed identity of the Azure resource this runs on (Azure Automation, Functions).</summary>

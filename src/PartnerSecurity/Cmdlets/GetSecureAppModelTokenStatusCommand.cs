@@ -15,6 +15,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string[]? Name { get; set; }
 
         [Parameter]

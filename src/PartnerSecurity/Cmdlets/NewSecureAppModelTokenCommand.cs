@@ -62,6 +62,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(ParameterSetName = CertificateSet)]
         [Parameter(Mandatory = true, ParameterSetName = StoredTokenSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string? RefreshTokenName { get; set; }
 
         /// <summary>For the consent, the partner tenant; for an exchange, the tenant to get tokens in (a customer's).</summary>

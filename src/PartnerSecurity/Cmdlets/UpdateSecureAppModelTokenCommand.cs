@@ -26,6 +26,7 @@ namespace PartnerSecurity.Cmdlets
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string Name { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = SecretSet)]

@@ -13,7 +13,8 @@ public static class ModuleInternals
 {
     private const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
 
-    private static Assembly Loaded(string name, string? type = null) =>
+    /// <summary>An assembly the module loaded (in its private load context for the core and its dependencies).</summary>
+    public static Assembly Loaded(string name, string? type = null) =>
         AssemblyLoadContext.All.SelectMany(c => c.Assemblies).First(a => a.GetName().Name == name && (type == null || a.GetType(type) != null));
 
     /// <summary>Saves a stored Secure Application Model token in the default token store, as a consent would (without a usable refresh token).</summary>
