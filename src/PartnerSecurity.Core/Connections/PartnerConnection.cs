@@ -14,7 +14,7 @@ namespace PartnerSecurity.Connections
     /// A signed-in session: the HTTP pipeline, the token source, and the Graph clients per tenant built on
     /// them. Every feature of the core works through one of these.
     /// </summary>
-    public sealed class PartnerConnection : IDisposable
+    public sealed class PartnerConnection : IGraphConnection, IDisposable
     {
         private readonly ConcurrentDictionary<string, GraphServiceClient> _graphClients = new ConcurrentDictionary<string, GraphServiceClient>(StringComparer.OrdinalIgnoreCase);
         private PartnerConnection(ConnectionRequest request, HttpPipeline pipeline, TokenSource tokens)
