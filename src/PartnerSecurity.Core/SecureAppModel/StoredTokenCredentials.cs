@@ -52,7 +52,7 @@ namespace PartnerSecurity.SecureAppModel
         {
             var token = store.Get(name);
             if (!string.IsNullOrEmpty(applicationId) && !string.Equals(applicationId, token.ApplicationId, StringComparison.OrdinalIgnoreCase))
-                throw new PartnerSecurityException("TokenApplicationMismatch", ErrorKind.InvalidArgument,
+                throw new PartnerSecurityException(ErrorIds.TokenApplicationMismatch, ErrorKind.InvalidArgument,
                     $"The stored token '{token.Name}' belongs to application {token.ApplicationId}, not {applicationId}.", "Use the application id the consent was given for.", null, token.Name);
             if (clientSecret == null && certificate == null) certificate = ConsentCertificate(token);
             return new StoredTokenCredentials(store, token, clientSecret, certificate);
@@ -62,10 +62,10 @@ namespace PartnerSecurity.SecureAppModel
         {
             const string next = "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.";
             if (token.CertificateThumbprint == null)
-                throw new PartnerSecurityException("CredentialRequired", ErrorKind.InvalidArgument,
+                throw new PartnerSecurityException(ErrorIds.CredentialRequired, ErrorKind.InvalidArgument,
                     $"The stored token '{token.Name}' was consented with a client secret; give the secret to redeem it.", next, null, token.Name);
             return SelfSignedCertificates.FindWithPrivateKey(token.CertificateThumbprint)
-                ?? throw new PartnerSecurityException("CertificateNotFound", ErrorKind.ObjectNotFound,
+                ?? throw new PartnerSecurityException(ErrorIds.CertificateNotFound, ErrorKind.ObjectNotFound,
                     $"The certificate {token.CertificateThumbprint} the token '{token.Name}' was consented with is not in the CurrentUser or LocalMachine 'My' store.", next, null, token.Name);
         }
 

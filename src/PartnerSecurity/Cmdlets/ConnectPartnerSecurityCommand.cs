@@ -182,7 +182,7 @@ namespace PartnerSecurity.Cmdlets
             {
                 var path = GetUnresolvedProviderPathFromPSPath(Snapshot);
                 if (!File.Exists(path))
-                    throw new PartnerSecurityException("SnapshotNotFound", ErrorKind.ObjectNotFound,
+                    throw new PartnerSecurityException(ErrorIds.SnapshotNotFound, ErrorKind.ObjectNotFound,
                         $"Cannot find the snapshot file '{path}'.", "Check the path. A snapshot is a JSON file in the format of docs/snapshot-format.md (this version of the module cannot export one from a tenant); -Demo uses the built-in one. To sign in to a tenant, use -TenantId.", null, Snapshot);
                 cloud = CloudBinding.Emulated(session, path, "Snapshot", WriteWarning);
             }

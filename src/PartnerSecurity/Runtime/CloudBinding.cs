@@ -57,7 +57,7 @@ namespace PartnerSecurity.Runtime
             if (string.Equals(token.Environment, "Snapshot", StringComparison.OrdinalIgnoreCase))
             {
                 if (string.IsNullOrEmpty(token.SnapshotPath) || !File.Exists(token.SnapshotPath))
-                    throw new PartnerSecurityException("SnapshotNotFound", ErrorKind.ObjectNotFound,
+                    throw new PartnerSecurityException(ErrorIds.SnapshotNotFound, ErrorKind.ObjectNotFound,
                         $"The stored token '{token.Name}' belongs to the emulated cloud of snapshot '{token.SnapshotPath}', which no longer exists.", "Run the consent again.", null, token.Name);
                 return Emulated(session, token.SnapshotPath!, "Snapshot", warn);
             }
