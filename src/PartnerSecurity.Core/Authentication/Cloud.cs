@@ -56,8 +56,11 @@ namespace PartnerSecurity.Authentication
             Func<Uri, CancellationToken, Task>? browser = null, string? snapshotPath = null) =>
             new Cloud(environment ?? Environment, label ?? ExplicitLabel, transport ?? Transport, clock ?? Clock, browser ?? Browser, snapshotPath ?? SnapshotPath);
 
-        /// <summary>A clock that reads <paramref name="now"/> and waits in real time (for callers that only move "now").</summary>
-        internal static RetryClock ClockReading(Func<DateTimeOffset>? now) =>
-            now == null ? RetryClock.Real : new RetryClock(now, (wait, ct) => Task.Delay(wait, ct));
+        /// <summary>"Now" as a function, or null on the real clock (the request types' Clock property).</summary>
+        public Func<DateTimeOffset>? NowReader => ReferenceEquals(Clock, RetryClock.Real) ? null : () => Now;
+
+        /// <summary>A copy whose clock reads <paramref name="now"/> and waits in real time (for callers that only move "now").</summary>
+        public Cloud WithNow(Func<DateTimeOffset>? now) =>
+            With(clock: now == null ? RetryClock.Real : new RetryClock(now, (wait, ct) => Task.Delay(wait, ct)));
     }
 }

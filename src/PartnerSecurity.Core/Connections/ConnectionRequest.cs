@@ -64,22 +64,13 @@ namespace PartnerSecurity.Connections
         /// <summary>The retry rules; they run on the cloud's clock unless given their own.</summary>
         public RetryPolicy? RetryPolicy { get; set; }
         /// <summary>"Now" for the connection: the emulator's clock when replaying a snapshot (sets the cloud's clock, waiting in real time).</summary>
-        public Func<DateTimeOffset>? Clock
-        {
-            get => ReferenceEquals(Cloud.Clock, RetryClock.Real) ? null : () => Cloud.Now;
-            set => Cloud = Cloud.With(clock: Cloud.ClockReading(value));
-        }
+        public Func<DateTimeOffset>? Clock { get => Cloud.NowReader; set => Cloud = Cloud.WithNow(value); }
 
         /// <summary>The application and its credential, as one value.</summary>
         public AppCredential Credential
         {
             get => new AppCredential(ApplicationId, ClientSecret, Certificate);
-            set
-            {
-                ApplicationId = value.ApplicationId ?? ApplicationId;
-                ClientSecret = value.ClientSecret;
-                Certificate = value.Certificate;
-            }
+            set => (ApplicationId, ClientSecret, Certificate) = (value.ApplicationId ?? ApplicationId, value.ClientSecret, value.Certificate);
         }
     }
 }

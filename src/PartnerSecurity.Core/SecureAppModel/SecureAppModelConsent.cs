@@ -38,22 +38,13 @@ namespace PartnerSecurity.SecureAppModel
         public Func<Uri, CancellationToken, Task>? Browser { get => Cloud.Browser; set => Cloud = Cloud.With(browser: value); }
         public Action<string>? DeviceCodeMessage { get; set; }
         /// <summary>"Now": sets the cloud's clock (waiting in real time).</summary>
-        public Func<DateTimeOffset>? Clock
-        {
-            get => ReferenceEquals(Cloud.Clock, RetryClock.Real) ? null : () => Cloud.Now;
-            set => Cloud = Cloud.With(clock: Cloud.ClockReading(value));
-        }
+        public Func<DateTimeOffset>? Clock { get => Cloud.NowReader; set => Cloud = Cloud.WithNow(value); }
 
         /// <summary>The application and its credential, as one value.</summary>
         public AppCredential Credential
         {
             get => new AppCredential(ApplicationId, ClientSecret, Certificate);
-            set
-            {
-                ApplicationId = value.ApplicationId ?? ApplicationId;
-                ClientSecret = value.ClientSecret;
-                Certificate = value.Certificate;
-            }
+            set => (ApplicationId, ClientSecret, Certificate) = (value.ApplicationId ?? ApplicationId, value.ClientSecret, value.Certificate);
         }
         public TimeSpan SignInTimeout { get; set; } = TimeSpan.FromMinutes(10);
     }
