@@ -104,6 +104,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(ParameterSetName = CertificateSet)]
         [Parameter(Mandatory = true, ParameterSetName = StoredTokenSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string? RefreshTokenName { get; set; }
 
         /// <summary>The managed identity of the Azure resource this runs on (Azure Automation, Functions).</summary>
@@ -138,7 +139,7 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = SessionClouds.CurrentSession;
+            var session = Session;
             ConnectionRequest request;
             try
             {
@@ -152,33 +153,23 @@ namespace PartnerSecurity.Cmdlets
             PartnerConnection? connection = null;
             Run(async (pump, ct) =>
             {
-                if (!string.IsNullOrEmpty(request.RefreshTokenName) && !CloudChosen)
+                if (!string.IsNullOrEmpty(request.RefreshTokenName))
                 {
+                    var stored = StoredTokenCredentials.Resolve(SecureAppModelTokenStore.Open(request.Storage), request.RefreshTokenName!, request.Credential);
                     // A stored token knows its cloud.
-                    var stored = SecureAppModelTokenStore.Open(request.Storage).Get(request.RefreshTokenName!);
-                    CloudBinding.Of(stored, session, pump.Warning).Apply(request);
-                }
-                if (request.Mode == ConnectionMode.RefreshToken && request.Certificate == null && request.ClientSecret == null)
-                {
-                    var stored = SecureAppModelTokenStore.Open(request.Storage).Get(request.RefreshTokenName!);
-                    request.ApplicationId ??= stored.ApplicationId;
-                    request.Certificate = stored.CertificateThumbprint == null ? null : SelfSignedCertificates.FindWithPrivateKey(stored.CertificateThumbprint)
-                        ?? throw new PartnerSecurityException(stored.CertificateThumbprint == null ? "CredentialRequired" : "CertificateNotFound", ErrorKind.InvalidArgument,
-                            stored.CertificateThumbprint == null
-                                ? $"The stored token '{stored.Name}' was consented with a client secret; give the secret to redeem it."
-                                : $"The certificate {stored.CertificateThumbprint} the token '{stored.Name}' was consented with is not in the CurrentUser or LocalMachine 'My' store.",
-                            "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.", null, stored.Name);
+                    if (!CloudChosen) CloudBinding.Of(stored.Token, session, pump.Warning).Apply(request);
+                    request.StoredCredentials = stored;
                 }
                 connection = await PartnerConnection.ConnectAsync(request, ct).ConfigureAwait(false);
             });
             // The session is the runspace of the pipeline thread, so the connection is stored here, not on the worker.
-            SessionConnections.Set(connection!)?.Dispose();
+            session.Connect(connection!)?.Dispose();
             WriteObject(connection!.Context);
         }
 
         private bool CloudChosen => Demo.IsPresent || Snapshot != null || Environment != null;
 
-        private ConnectionRequest BuildRequest(Guid session)
+        private ConnectionRequest BuildRequest(ModuleSession session)
         {
             if (Demo.IsPresent && Snapshot != null)
                 throw new PartnerSecurityException("CloudConflict", ErrorKind.InvalidArgument, "-Demo and -Snapshot each choose an emulated cloud; give one of them.", "Remove -Demo or -Snapshot.");
@@ -191,7 +182,7 @@ namespace PartnerSecurity.Cmdlets
             {
                 var path = GetUnresolvedProviderPathFromPSPath(Snapshot);
                 if (!File.Exists(path))
-                    throw new PartnerSecurityException("SnapshotNotFound", ErrorKind.ObjectNotFound,
+                    throw new PartnerSecurityException(ErrorIds.SnapshotNotFound, ErrorKind.ObjectNotFound,
                         $"Cannot find the snapshot file '{path}'.", "Check the path. A snapshot is a JSON file in the format of docs/snapshot-format.md (this version of the module cannot export one from a tenant); -Demo uses the built-in one. To sign in to a tenant, use -TenantId.", null, Snapshot);
                 cloud = CloudBinding.Emulated(session, path, "Snapshot", WriteWarning);
             }
@@ -228,10 +219,8 @@ namespace PartnerSecurity.Cmdlets
                 case CredentialSet:
                 case ThumbprintSet:
                 case CertificateSet:
-                    var credentials = AppCredentials.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
-                    request.ApplicationId = credentials.ApplicationId ?? ApplicationId;
-                    request.ClientSecret = credentials.ClientSecret;
-                    request.Certificate = credentials.Certificate;
+                    var credentials = AppCredentialParameters.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+                    request.Credential = credentials.For(ApplicationId);
                     if (RefreshToken != null && RefreshTokenName != null)
                         throw new PartnerSecurityException("RefreshTokenConflict", ErrorKind.InvalidArgument, "Give -RefreshToken or -RefreshTokenName, not both.", null);
                     if (RefreshToken != null || RefreshTokenName != null)

@@ -15,6 +15,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string[]? Name { get; set; }
 
         [Parameter]
@@ -22,7 +23,7 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = SessionClouds.CurrentSession;
+            var session = Session;
             var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
             var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             var names = Name;
@@ -38,9 +39,20 @@ namespace PartnerSecurity.Cmdlets
                 }
                 foreach (var token in tokens.Where(t => patterns == null || patterns.Any(p => p.IsMatch(t.Name))))
                 {
-                    var now = CloudBinding.Of(token, session, pump.Warning).Now;
-                    var status = new SecureAppModelTokenStatus(token, now, store.Protection.ToString());
-                    if (status.Warning != null && status.DaysLeft < SecureAppModelTokenStatus.WarningDays) pump.Warning($"{token.Name}: {status.Warning}");
+                    SecureAppModelTokenStatus status;
+                    bool reported = false;
+                    try
+                    {
+                        status = new SecureAppModelTokenStatus(token, CloudBinding.Of(token, session, pump.Warning).Now, store.Storage);
+                    }
+                    catch (Diagnostics.PartnerSecurityException ex)
+                    {
+                        // One token whose cloud is gone (a deleted snapshot) is reported as unusable; the others are still listed.
+                        status = new SecureAppModelTokenStatus(token, System.DateTimeOffset.UtcNow, store.Storage, ex.Message);
+                        pump.WriteError(ex, token.Name);
+                        reported = true;
+                    }
+                    if (!reported && status.Warning != null && status.DaysLeft < SecureAppModelTokenStatus.WarningDays) pump.Warning($"{token.Name}: {status.Warning}");
                     pump.WriteObject(status);
                 }
                 await System.Threading.Tasks.Task.CompletedTask.ConfigureAwait(false);

@@ -62,6 +62,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(ParameterSetName = CertificateSet)]
         [Parameter(Mandatory = true, ParameterSetName = StoredTokenSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string? RefreshTokenName { get; set; }
 
         /// <summary>For the consent, the partner tenant; for an exchange, the tenant to get tokens in (a customer's).</summary>
@@ -106,15 +107,15 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = SessionClouds.CurrentSession;
+            var session = Session;
             var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
-            AppCredentials credentials;
+            AppCredential credentials;
             try
             {
                 if (SaveAs != null) SecureAppModelTokenStore.ValidateName(SaveAs);
                 if (RefreshToken != null && RefreshTokenName != null)
                     throw new PartnerSecurityException("RefreshTokenConflict", ErrorKind.InvalidArgument, "Give -RefreshToken or -RefreshTokenName, not both.", null);
-                credentials = AppCredentials.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+                credentials = AppCredentialParameters.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
             }
             catch (PartnerSecurityException ex)
             {
@@ -122,16 +123,18 @@ namespace PartnerSecurity.Cmdlets
                 return;
             }
             bool redeem = RefreshToken != null || RefreshTokenName != null;
-            var connection = SessionConnections.Current;
+            var connection = session.Connection;
             var interactive = HostInteractivity.IsInteractive(Host);
             Run(async (pump, ct) =>
             {
                 var store = RefreshTokenName != null || SaveAs != null ? SecureAppModelTokenStore.Open(options) : null;
-                StoredToken? stored = RefreshTokenName != null ? store!.Get(RefreshTokenName) : null;
+                var stored = RefreshTokenName != null
+                    ? StoredTokenCredentials.Resolve(store!, RefreshTokenName, credentials.For(ApplicationId))
+                    : null;
 
                 CloudBinding cloud = Environment != null ? CloudBinding.Real(Environment)
-                    : stored != null ? CloudBinding.Of(stored, session, pump.Warning)
-                    : connection != null ? CloudBinding.Of(connection)
+                    : stored != null ? CloudBinding.Of(stored.Token, session, pump.Warning)
+                    : connection != null ? CloudBinding.Of(connection, session)
                     : CloudBinding.Real(null);
                 if (!redeem && !UseDeviceCode && !cloud.IsEmulated && !interactive)
                     throw new PartnerSecurityException("InteractiveSignInUnavailable", ErrorKind.InvalidOperation,
@@ -140,9 +143,7 @@ namespace PartnerSecurity.Cmdlets
 
                 var request = new ConsentRequest
                 {
-                    ApplicationId = credentials.ApplicationId ?? ApplicationId ?? stored?.ApplicationId ?? string.Empty,
-                    ClientSecret = credentials.ClientSecret,
-                    Certificate = credentials.Certificate,
+                    Credential = stored?.Credential ?? credentials.For(ApplicationId),
                     TenantId = TenantId ?? stored?.TenantId,
                     Scopes = Scopes == null ? null : FullScopes(Scopes, cloud.Environment),
                     UseDeviceCode = UseDeviceCode.IsPresent,
@@ -151,28 +152,15 @@ namespace PartnerSecurity.Cmdlets
                     DeviceCodeMessage = pump.Warning,
                 };
                 cloud.Apply(request);
-                if (stored != null)
-                {
-                    if (!string.IsNullOrEmpty(ApplicationId) && !string.Equals(ApplicationId, stored.ApplicationId, StringComparison.OrdinalIgnoreCase))
-                        throw new PartnerSecurityException("TokenApplicationMismatch", ErrorKind.InvalidArgument,
-                            $"The stored token '{stored.Name}' belongs to application {stored.ApplicationId}, not {ApplicationId}.", "Use the application id the consent was given for.", null, stored.Name);
-                    if (request.Certificate == null && request.ClientSecret == null)
-                    {
-                        request.Certificate = stored.CertificateThumbprint == null ? null : SelfSignedCertificates.FindWithPrivateKey(stored.CertificateThumbprint);
-                        if (request.Certificate == null)
-                            throw new PartnerSecurityException("CredentialRequired", ErrorKind.InvalidArgument,
-                                $"The application's credential for the stored token '{stored.Name}' is needed and was not found.", "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.", null, stored.Name);
-                    }
-                }
                 if (cloud.IsEmulated && !redeem) EmulatedSignIn.ChooseUser(cloud.Emulator!, UserPrincipalName, cloud.SnapshotPath!, required: true);
 
                 SecureAppModelToken token;
                 if (redeem)
                 {
-                    request.RefreshToken = RefreshToken ?? stored!.ProtectedRefreshToken();
+                    request.RefreshToken = RefreshToken ?? stored!.RefreshToken();
                     pump.Verbose($"Redeeming the refresh token for tenant {request.TenantId ?? "organizations"}.");
                     token = await SecureAppModelConsent.RedeemAsync(request, ct).ConfigureAwait(false);
-                    if (stored != null) store!.Rotate(stored.Name, token, cloud.Now);
+                    stored?.Rotate(token, cloud.Now);
                 }
                 else
                 {
@@ -181,7 +169,7 @@ namespace PartnerSecurity.Cmdlets
                 }
 
                 var name = stored?.Name;
-                if (SaveAs != null && await pump.ShouldProcessAsync($"the token store ({store!.Protection})", $"Save the refresh token as '{SaveAs}'").ConfigureAwait(false))
+                if (SaveAs != null && await pump.ShouldProcessAsync($"the token store ({store!.Storage})", $"Save the refresh token as '{SaveAs}'").ConfigureAwait(false))
                 {
                     var entry = new StoredToken
                     {
@@ -191,13 +179,13 @@ namespace PartnerSecurity.Cmdlets
                         Account = token.Account,
                         CertificateThumbprint = request.Certificate?.Thumbprint,
                         HasMfaClaim = token.HasMfaClaim,
-                        IssuedOn = stored?.IssuedOn ?? cloud.Now,
+                        IssuedOn = stored?.Token.IssuedOn ?? cloud.Now,
                         LastUsedOn = cloud.Now,
                     };
                     entry.SetRefreshToken(token);
                     cloud.Apply(entry);
                     store.Save(entry);
-                    pump.Verbose($"Saved the refresh token as '{SaveAs}' ({store.Protection}).");
+                    pump.Verbose($"Saved the refresh token as '{SaveAs}' ({store.Storage}).");
                     name = SaveAs;
                 }
                 pump.WriteObject(name == null ? token : SecureAppModelConsent.Named(token, name));
