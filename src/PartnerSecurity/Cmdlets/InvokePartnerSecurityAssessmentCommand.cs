@@ -94,7 +94,7 @@ namespace PartnerSecurity.Cmdlets
             try
             {
                 var store = SecureAppModelTokenStore.Open(new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent });
-                var session = SessionClouds.CurrentSession;
+                var session = Session;
                 var statuses = store.List()
                     .Select(t => new SecureAppModelTokenStatus(t, CloudBinding.Of(t, session, WriteWarning).Now, store.Protection.ToString()))
                     .ToList();
