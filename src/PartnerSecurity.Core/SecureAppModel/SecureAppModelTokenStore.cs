@@ -29,6 +29,8 @@ namespace PartnerSecurity.SecureAppModel
         /// <summary>When the token was last redeemed; the 90-day inactivity window runs from here.</summary>
         public DateTimeOffset LastUsedOn { get; set; }
         internal string RefreshToken { get; set; } = string.Empty;
+        /// <summary>For a token kept in Azure Key Vault: the expiry of the secret version it was read from.</summary>
+        public DateTimeOffset? VaultExpiresOn { get; set; }
 
         /// <summary>The refresh token, as a SecureString, for the one redemption that needs it.</summary>
         public System.Security.SecureString ProtectedRefreshToken() => SecureStrings.Protect(RefreshToken);

@@ -1,0 +1,313 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Security.KeyVault.Secrets;
+using PartnerSecurity.Authentication;
+using PartnerSecurity.Diagnostics;
+using PartnerSecurity.Http;
+
+namespace PartnerSecurity.SecureAppModel
+{
+    /// <summary>
+    /// Secure Application Model tokens in an Azure Key Vault, for runbooks that start on a clean machine
+    /// (docs/secure-application-model.md, "Key Vault"). One secret per token: the value is the refresh token, the
+    /// tags carry what is needed to redeem it (application, tenant, cloud, account, certificate thumbprint) and its
+    /// last redemption, and the version's expiry is that redemption + 90 days, the refresh token's inactivity limit.
+    /// Every rotation writes a new version, never an update in place: two hosts rotating at once both land a valid
+    /// refresh token, and the reader takes the newest enabled version. The Azure SDK sends through the module's
+    /// own HTTP pipeline (retries, logging, the emulator for -Demo), with the caller's token source as credential.
+    /// </summary>
+    public sealed class KeyVaultTokenStore
+    {
+        /// <summary>The content type of the module's token secrets; the list of tokens is the secrets tagged <see cref="TokenNameTag"/>.</summary>
+        public const string ContentType = "application/vnd.partnersecurity.sam-refresh-token";
+        public const string TokenNameTag = "partnersecurity-token";
+
+        private readonly SecretClient _client;
+        private readonly string? _secretName;
+        private readonly Dictionary<string, StoredToken> _read = new Dictionary<string, StoredToken>(StringComparer.OrdinalIgnoreCase);
+
+        private KeyVaultTokenStore(string vaultName, string? secretName, SecretClient client, string identity)
+        {
+            VaultName = vaultName;
+            _secretName = secretName;
+            _client = client;
+            Identity = identity;
+        }
+
+        public string VaultName { get; }
+        /// <summary>Who reads and writes the vault (a user's UPN, an application or managed identity's id), for messages.</summary>
+        public string Identity { get; }
+        /// <summary>What the status shows as the token's storage.</summary>
+        public string Protection => "KeyVault:" + VaultName;
+
+        /// <summary>
+        /// A store over the vault <paramref name="vaultName"/> read and written as <paramref name="identity"/>, through
+        /// <paramref name="pipeline"/>. <paramref name="secretName"/> names the secret of the one token used; by default a
+        /// token's secret has the token's name.
+        /// </summary>
+        public static KeyVaultTokenStore Open(string vaultName, string? secretName, CloudEnvironment environment, TokenSource identity, PartnerSecurity.Http.HttpPipeline pipeline, string? tenantId = null)
+        {
+            KeyVaultEndpoints.ValidateNames(vaultName, secretName ?? "placeholder");
+            var options = new SecretClientOptions
+            {
+                // The module's pipeline retries (Retry-After, transport failures) and logs: the SDK must not do either again.
+                Transport = new HttpClientTransport(pipeline.CreateClient()),
+                Retry = { MaxRetries = 0 },
+            };
+            options.Diagnostics.IsLoggingEnabled = false;
+            options.Diagnostics.IsDistributedTracingEnabled = false;
+            options.Diagnostics.ApplicationId = "PartnerSecurity";
+            var client = new SecretClient(KeyVaultEndpoints.VaultUri(vaultName, environment), new KeyVaultCredential(identity, tenantId), options);
+            return new KeyVaultTokenStore(vaultName, secretName, client, identity.Account);
+        }
+
+        /// <summary>The secret that holds the token <paramref name="name"/>.</summary>
+        public string SecretFor(string name)
+        {
+            var secret = _secretName ?? name;
+            KeyVaultEndpoints.ValidateNames(VaultName, secret);
+            return secret;
+        }
+
+        /// <summary>The token, from the newest enabled version of its secret; null when the vault has no such secret.</summary>
+        public StoredToken? Find(string name) => Run(() => FindAsync(name, CancellationToken.None));
+
+        public StoredToken Get(string name) => Find(name) ?? throw NotFound(name);
+
+        public async Task<StoredToken?> FindAsync(string name, CancellationToken cancellationToken)
+        {
+            var secret = SecretFor(name);
+            SecretProperties? newest = null;
+            try
+            {
+                await foreach (var version in _client.GetPropertiesOfSecretVersionsAsync(secret, cancellationToken).ConfigureAwait(false))
+                {
+                    if (version.Enabled != true) continue;
+                    if (newest == null || Newer(version, newest)) newest = version;
+                }
+                if (newest == null)
+                    throw new PartnerSecurityException("KeyVaultSecretDisabled", ErrorKind.InvalidData,
+                        $"Every version of the secret '{secret}' in the key vault '{VaultName}' is disabled: no Secure Application Model token to read.",
+                        "Enable the newest version in the portal (or az keyvault secret set-attributes --enabled true), or save the token again with New-SecureAppModelToken -SaveAs.", null, secret);
+                var value = await _client.GetSecretAsync(secret, newest.Version, cancellationToken).ConfigureAwait(false);
+                var token = FromSecret(name, value.Value);
+                lock (_read) _read[name] = token;
+                return token;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return null;
+            }
+            catch (RequestFailedException ex)
+            {
+                throw Translate(ex, "get and list", secret);
+            }
+        }
+
+        /// <summary>Every token in the vault (secrets tagged as the module's), each from its newest enabled version.</summary>
+        public IReadOnlyList<StoredToken> List() => Run(async () =>
+        {
+            var names = new List<string>();
+            try
+            {
+                await foreach (var secret in _client.GetPropertiesOfSecretsAsync().ConfigureAwait(false))
+                    if (secret.Tags.TryGetValue(TokenNameTag, out var tokenName) && (_secretName == null || string.Equals(secret.Name, _secretName, StringComparison.OrdinalIgnoreCase)))
+                        names.Add(_secretName == null ? secret.Name : tokenName);
+            }
+            catch (RequestFailedException ex)
+            {
+                throw Translate(ex, "list", null);
+            }
+            var tokens = new List<StoredToken>();
+            foreach (var name in names) if (await FindAsync(name, CancellationToken.None).ConfigureAwait(false) is StoredToken t) tokens.Add(t);
+            return (IReadOnlyList<StoredToken>)tokens.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        });
+
+        /// <summary>Writes the token as a new version of its secret, expiring 90 days after its last redemption.</summary>
+        public void Save(StoredToken token) => Run(() => SaveAsync(token, CancellationToken.None));
+
+        public async Task<bool> SaveAsync(StoredToken token, CancellationToken cancellationToken)
+        {
+            SecureAppModelTokenStore.ValidateName(token.Name);
+            var name = SecretFor(token.Name);
+            var secret = new KeyVaultSecret(name, token.RefreshToken);
+            secret.Properties.ContentType = ContentType;
+            secret.Properties.ExpiresOn = token.ExpiresOn;
+            foreach (var tag in Tags(token)) secret.Properties.Tags[tag.Key] = tag.Value;
+            try
+            {
+                await _client.SetSecretAsync(secret, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex)
+            {
+                throw Translate(ex, "set", name);
+            }
+            lock (_read) _read[token.Name] = token;
+            OperationLog.Verbose($"The Secure Application Model token '{token.Name}' was written to the key vault '{VaultName}' as a new version of the secret '{name}' (expires {token.ExpiresOn:u}).");
+            return true;
+        }
+
+        /// <summary>Stores the refresh token a redemption returned: a new version with the same metadata and a new 90-day window.</summary>
+        public void Rotate(string name, string refreshToken, DateTimeOffset usedOn)
+        {
+            StoredToken? known;
+            lock (_read) _read.TryGetValue(name, out known);
+            var current = known ?? Get(name);
+            var rotated = Copy(current);
+            rotated.RefreshToken = refreshToken;
+            rotated.LastUsedOn = usedOn;
+            Save(rotated);
+        }
+
+        public void Rotate(string name, SecureAppModelToken token, DateTimeOffset usedOn) => Rotate(name, SecureStrings.Reveal(token.RefreshToken), usedOn);
+
+        // ------------------------------------------------------------ shapes
+
+        private static bool Newer(SecretProperties a, SecretProperties b)
+        {
+            var created = Nullable.Compare(a.CreatedOn, b.CreatedOn);
+            if (created != 0) return created > 0;
+            // Versions written in the same second (two hosts rotating at once): the later redemption, then any fixed order.
+            var used = string.CompareOrdinal(Tag(a.Tags, "lastUsedOn"), Tag(b.Tags, "lastUsedOn"));
+            return used != 0 ? used > 0 : string.CompareOrdinal(a.Version, b.Version) > 0;
+        }
+
+        private static string? Tag(IDictionary<string, string> tags, string key) => tags.TryGetValue(key, out var v) ? v : null;
+
+        private static Dictionary<string, string> Tags(StoredToken token)
+        {
+            var tags = new Dictionary<string, string>
+            {
+                [TokenNameTag] = token.Name,
+                ["applicationId"] = token.ApplicationId,
+                ["tenantId"] = token.TenantId,
+                ["account"] = token.Account,
+                ["environment"] = token.Environment,
+                ["hasMfaClaim"] = token.HasMfaClaim ? "true" : "false",
+                ["issuedOn"] = token.IssuedOn.ToString("o", CultureInfo.InvariantCulture),
+                ["lastUsedOn"] = token.LastUsedOn.ToString("o", CultureInfo.InvariantCulture),
+            };
+            if (token.CertificateThumbprint != null) tags["certificateThumbprint"] = token.CertificateThumbprint;
+            // A snapshot path is local to the machine that saved it (emulated clouds only); a tag holds 512 characters.
+            if (token.SnapshotPath != null && token.SnapshotPath.Length <= 512) tags["snapshotPath"] = token.SnapshotPath;
+            return tags;
+        }
+
+        private StoredToken FromSecret(string name, KeyVaultSecret secret)
+        {
+            var tags = secret.Properties.Tags;
+            if (!tags.ContainsKey("applicationId") || !tags.ContainsKey("lastUsedOn"))
+                throw new PartnerSecurityException("KeyVaultSecretNotAToken", ErrorKind.InvalidData,
+                    $"The secret '{secret.Name}' in the key vault '{VaultName}' has no applicationId or lastUsedOn tag: it was not written by New-SecureAppModelToken -SaveAs.",
+                    "Save the token with New-SecureAppModelToken -SaveAs <name> -VaultName <vault>, or give the right -SecretName.", null, secret.Name);
+            return new StoredToken
+            {
+                Name = Tag(tags, TokenNameTag) ?? name,
+                ApplicationId = Tag(tags, "applicationId") ?? string.Empty,
+                TenantId = Tag(tags, "tenantId") ?? string.Empty,
+                Account = Tag(tags, "account") ?? string.Empty,
+                Environment = Tag(tags, "environment") ?? "Global",
+                SnapshotPath = Tag(tags, "snapshotPath"),
+                CertificateThumbprint = Tag(tags, "certificateThumbprint"),
+                HasMfaClaim = Tag(tags, "hasMfaClaim") == "true",
+                IssuedOn = Date(Tag(tags, "issuedOn")),
+                LastUsedOn = Date(Tag(tags, "lastUsedOn")),
+                VaultExpiresOn = secret.Properties.ExpiresOn,
+                RefreshToken = secret.Value ?? string.Empty,
+            };
+        }
+
+        private static StoredToken Copy(StoredToken t) => new StoredToken
+        {
+            Name = t.Name, ApplicationId = t.ApplicationId, TenantId = t.TenantId, Account = t.Account, Environment = t.Environment,
+            SnapshotPath = t.SnapshotPath, CertificateThumbprint = t.CertificateThumbprint, HasMfaClaim = t.HasMfaClaim,
+            IssuedOn = t.IssuedOn, LastUsedOn = t.LastUsedOn, RefreshToken = t.RefreshToken,
+        };
+
+        private static DateTimeOffset Date(string? text) =>
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value) ? value : DateTimeOffset.MinValue;
+
+        private PartnerSecurityException NotFound(string name)
+        {
+            var secret = SecretFor(name);
+            DeletedSecret? deleted = null;
+            try
+            {
+                deleted = Run(async () => (await _client.GetDeletedSecretAsync(secret).ConfigureAwait(false)).Value);
+            }
+            catch (RequestFailedException)
+            {
+                // No deleted secret either, or no permission to see deleted ones: the plain answer stands.
+            }
+            if (deleted != null)
+                return new PartnerSecurityException("KeyVaultSecretDeleted", ErrorKind.ObjectNotFound,
+                    $"The secret '{secret}' of the token '{name}' in the key vault '{VaultName}' was deleted on {deleted.DeletedOn:u} and can be recovered until {deleted.ScheduledPurgeDate:u}.",
+                    $"Recover it (az keyvault secret recover --vault-name {VaultName} --name {secret}, or Undo-AzKeyVaultSecretRemoval), or purge it and save the token again with New-SecureAppModelToken -SaveAs {name} -VaultName {VaultName}.", null, name);
+            return new PartnerSecurityException("TokenNotFound", ErrorKind.ObjectNotFound,
+                $"No Secure Application Model token '{name}' in the key vault '{VaultName}' (no secret '{secret}').",
+                $"Run New-SecureAppModelToken -SaveAs {name} -VaultName {VaultName} once, or give the right -SecretName.", null, name);
+        }
+
+        /// <summary>Key Vault's refusals as one message: which vault, which identity, and what to grant.</summary>
+        private PartnerSecurityException Translate(RequestFailedException ex, string operation, string? secret)
+        {
+            var inner = InnerCode(ex);
+            switch (ex.Status)
+            {
+                case 403 when inner == "SecretDisabled":
+                    return new PartnerSecurityException("KeyVaultSecretDisabled", ErrorKind.InvalidData,
+                        $"The newest version of the secret '{secret}' in the key vault '{VaultName}' is disabled.", "Enable it, or save the token again.", ex, secret);
+                case 403:
+                    bool rbac = inner == "ForbiddenByRbac";
+                    return new PartnerSecurityException("KeyVaultAccessDenied", ErrorKind.PermissionDenied,
+                        $"'{Identity}' may not {operation} secrets in the key vault '{VaultName}' ({(rbac ? "Azure RBAC: no Key Vault role on the vault" : inner == "ForbiddenByPolicy" ? "no access policy with that secret permission" : "403 " + ex.ErrorCode)}).",
+                        rbac
+                            ? $"Assign '{Identity}' the role Key Vault Secrets Officer on the vault '{VaultName}' (az role assignment create --role \"Key Vault Secrets Officer\" --assignee <object id> --scope <vault resource id>)."
+                            : $"Give '{Identity}' an access policy on the vault '{VaultName}' with the secret permissions Get, Set and List (az keyvault set-policy --name {VaultName} --object-id <object id> --secret-permissions get set list), or switch the vault to Azure RBAC and assign Key Vault Secrets Officer.",
+                        ex, VaultName);
+                case 409:
+                    return new PartnerSecurityException("KeyVaultSecretDeleted", ErrorKind.InvalidOperation,
+                        $"The secret '{secret}' in the key vault '{VaultName}' is deleted but recoverable: its name cannot be written until it is recovered or purged.",
+                        $"Recover it (az keyvault secret recover --vault-name {VaultName} --name {secret}) or purge it (az keyvault secret purge), then run the command again.", ex, secret);
+                case 401:
+                    return new PartnerSecurityException("KeyVaultAuthenticationFailed", ErrorKind.AuthenticationError,
+                        $"The key vault '{VaultName}' refused the token of '{Identity}': {ex.Message.Split('\n')[0].Trim()}",
+                        "Connect in the vault's tenant (Connect-PartnerSecurity -Identity in Azure, or as a user of the tenant).", ex, VaultName);
+                case 0:
+                    return new PartnerSecurityException("KeyVaultUnreachable", ErrorKind.ConnectionError,
+                        $"The key vault '{VaultName}' cannot be reached: {(ex.InnerException ?? ex).Message}",
+                        "Check the vault's name and that this machine can reach it (firewall, private endpoint).", ex, VaultName);
+                default:
+                    return new PartnerSecurityException("KeyVaultError", ErrorKind.ResourceUnavailable,
+                        $"The key vault '{VaultName}' answered {ex.Status} {ex.ErrorCode} to {operation} the secret '{secret}'.", "Run the command again; if it persists, check the vault in the Azure portal.", ex, VaultName);
+            }
+        }
+
+        private static string? InnerCode(RequestFailedException ex)
+        {
+            try
+            {
+                var content = ex.GetRawResponse()?.Content?.ToString();
+                if (string.IsNullOrEmpty(content)) return null;
+                using var doc = System.Text.Json.JsonDocument.Parse(content!);
+                return doc.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("innererror", out var innerError) && innerError.TryGetProperty("code", out var code)
+                    ? code.GetString() : null;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
+
+        // The SDK's calls finish on the module's pipeline; a synchronous caller (a token-cache callback) waits here.
+        private static T Run<T>(Func<Task<T>> call) => Task.Run(call).GetAwaiter().GetResult();
+    }
+}
