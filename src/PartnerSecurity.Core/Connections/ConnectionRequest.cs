@@ -43,6 +43,10 @@ namespace PartnerSecurity.Connections
         public SecureString? RefreshToken { get; set; }
         /// <summary>The name of a refresh token in the Secure Application Model token store; rotated on every use.</summary>
         public string? RefreshTokenName { get; set; }
+        /// <summary>The store <see cref="RefreshTokenName"/> is read from; null: the local protected store (<see cref="Storage"/>).</summary>
+        public SecureAppModel.IStoredTokenStore? TokenStore { get; set; }
+        /// <summary>The stored token already resolved (by the caller that needed its cloud first); else it is resolved from <see cref="RefreshTokenName"/>.</summary>
+        public SecureAppModel.StoredTokenCredentials? StoredCredentials { get; set; }
         /// <summary>A token brought by the caller (Connect-PartnerSecurity -AccessToken).</summary>
         public SecureString? AccessToken { get; set; }
         /// <summary>For emulated clouds: the snapshot file served (recorded with stored tokens).</summary>

@@ -24,7 +24,7 @@ namespace PartnerSecurity.SecureAppModel
     /// refresh token, and the reader takes the newest enabled version. The Azure SDK sends through the module's
     /// own HTTP pipeline (retries, logging, the emulator for -Demo), with the caller's token source as credential.
     /// </summary>
-    public sealed class KeyVaultTokenStore
+    public sealed class KeyVaultTokenStore : IStoredTokenStore
     {
         /// <summary>The content type of the module's token secrets; the list of tokens is the secrets tagged <see cref="TokenNameTag"/>.</summary>
         public const string ContentType = "application/vnd.partnersecurity.sam-refresh-token";
@@ -32,7 +32,6 @@ namespace PartnerSecurity.SecureAppModel
 
         private readonly SecretClient _client;
         private readonly string? _secretName;
-        private readonly Dictionary<string, StoredToken> _read = new Dictionary<string, StoredToken>(StringComparer.OrdinalIgnoreCase);
 
         private KeyVaultTokenStore(string vaultName, string? secretName, SecretClient client, string identity)
         {
@@ -45,8 +44,10 @@ namespace PartnerSecurity.SecureAppModel
         public string VaultName { get; }
         /// <summary>Who reads and writes the vault (a user's UPN, an application or managed identity's id), for messages.</summary>
         public string Identity { get; }
-        /// <summary>What the status shows as the token's storage.</summary>
-        public string Protection => "KeyVault:" + VaultName;
+        /// <summary>What Get-SecureAppModelTokenStatus shows as Storage.</summary>
+        public string Storage => "KeyVault";
+
+        public string? MissingHint => $"in the key vault '{VaultName}'" + (_secretName == null ? "; give -SecretName when its secret has another name" : $" as the secret '{_secretName}'");
 
         /// <summary>
         /// A store over the vault <paramref name="vaultName"/> read and written as <paramref name="identity"/>, through
@@ -78,29 +79,26 @@ namespace PartnerSecurity.SecureAppModel
         }
 
         /// <summary>The token, from the newest enabled version of its secret; null when the vault has no such secret.</summary>
-        public StoredToken? Find(string name) => Run(() => FindAsync(name, CancellationToken.None));
-
-        public StoredToken Get(string name) => Find(name) ?? throw NotFound(name);
+        /// <summary>Null when the vault has no such secret; a soft-deleted one is an error that says how to recover it.</summary>
+        public StoredToken? Find(string name)
+        {
+            var token = Run(() => FindAsync(name, CancellationToken.None));
+            if (token == null && Deleted(name) is PartnerSecurityException deleted) throw deleted;
+            return token;
+        }
 
         public async Task<StoredToken?> FindAsync(string name, CancellationToken cancellationToken)
         {
             var secret = SecretFor(name);
-            SecretProperties? newest = null;
             try
             {
-                await foreach (var version in _client.GetPropertiesOfSecretVersionsAsync(secret, cancellationToken).ConfigureAwait(false))
-                {
-                    if (version.Enabled != true) continue;
-                    if (newest == null || Newer(version, newest)) newest = version;
-                }
+                var newest = await NewestAsync(secret, cancellationToken).ConfigureAwait(false);
                 if (newest == null)
                     throw new PartnerSecurityException("KeyVaultSecretDisabled", ErrorKind.InvalidData,
                         $"Every version of the secret '{secret}' in the key vault '{VaultName}' is disabled: no Secure Application Model token to read.",
                         "Enable the newest version in the portal (or az keyvault secret set-attributes --enabled true), or save the token again with New-SecureAppModelToken -SaveAs.", null, secret);
                 var value = await _client.GetSecretAsync(secret, newest.Version, cancellationToken).ConfigureAwait(false);
-                var token = FromSecret(name, value.Value);
-                lock (_read) _read[name] = token;
-                return token;
+                return FromSecret(name, value.Value);
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
@@ -112,6 +110,18 @@ namespace PartnerSecurity.SecureAppModel
             }
         }
 
+        /// <summary>The newest enabled version of the secret (null: none enabled); 404 when there is no such secret.</summary>
+        private async Task<SecretProperties?> NewestAsync(string secret, CancellationToken cancellationToken)
+        {
+            SecretProperties? newest = null;
+            await foreach (var version in _client.GetPropertiesOfSecretVersionsAsync(secret, cancellationToken).ConfigureAwait(false))
+            {
+                if (version.Enabled != true) continue;
+                if (newest == null || Newer(version, newest)) newest = version;
+            }
+            return newest;
+        }
+
         /// <summary>Every token in the vault (secrets tagged as the module's), each from its newest enabled version.</summary>
         public IReadOnlyList<StoredToken> List() => Run(async () =>
         {
@@ -120,7 +130,7 @@ namespace PartnerSecurity.SecureAppModel
             {
                 await foreach (var secret in _client.GetPropertiesOfSecretsAsync().ConfigureAwait(false))
                     if (secret.Tags.TryGetValue(TokenNameTag, out var tokenName) && (_secretName == null || string.Equals(secret.Name, _secretName, StringComparison.OrdinalIgnoreCase)))
-                        names.Add(_secretName == null ? secret.Name : tokenName);
+                        names.Add(tokenName);
             }
             catch (RequestFailedException ex)
             {
@@ -131,43 +141,69 @@ namespace PartnerSecurity.SecureAppModel
             return (IReadOnlyList<StoredToken>)tokens.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
         });
 
-        /// <summary>Writes the token as a new version of its secret, expiring 90 days after its last redemption.</summary>
-        public void Save(StoredToken token) => Run(() => SaveAsync(token, CancellationToken.None));
+        /// <summary>
+        /// Writes the token as a new version of its secret, expiring 90 days after its last redemption. With
+        /// <paramref name="expectedVersion"/> (a rotation), false when a newer version was written since that one was
+        /// read: another host rotated first and its refresh token is kept. Key Vault has no conditional write, so two
+        /// hosts that check at the same moment both write; both versions are valid refresh tokens and the reader takes
+        /// the newest, so nothing is lost either way.
+        /// </summary>
+        public bool Save(StoredToken token, string? expectedVersion = null) => Run(() => SaveAsync(token, expectedVersion, CancellationToken.None));
 
-        public async Task<bool> SaveAsync(StoredToken token, CancellationToken cancellationToken)
+        public async Task<bool> SaveAsync(StoredToken token, string? expectedVersion, CancellationToken cancellationToken)
         {
-            SecureAppModelTokenStore.ValidateName(token.Name);
+            StoredTokens.ValidateName(token.Name);
             var name = SecretFor(token.Name);
+            var expires = token.LastUsedOn + SecureAppModelToken.RefreshTokenMaxInactiveTime;
             var secret = new KeyVaultSecret(name, token.RefreshToken);
             secret.Properties.ContentType = ContentType;
-            secret.Properties.ExpiresOn = token.ExpiresOn;
+            secret.Properties.ExpiresOn = expires;
             foreach (var tag in Tags(token)) secret.Properties.Tags[tag.Key] = tag.Value;
             try
             {
-                await _client.SetSecretAsync(secret, cancellationToken).ConfigureAwait(false);
+                if (expectedVersion != null)
+                {
+                    SecretProperties? newest;
+                    try
+                    {
+                        newest = await NewestAsync(name, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException ex) when (ex.Status == 404)
+                    {
+                        newest = null;
+                    }
+                    if (newest != null && !string.Equals(newest.Version, expectedVersion, StringComparison.OrdinalIgnoreCase)) return false;
+                }
+                var written = await _client.SetSecretAsync(secret, cancellationToken).ConfigureAwait(false);
+                token.Version = written.Value.Properties.Version;
+                token.VaultExpiresOn = written.Value.Properties.ExpiresOn;
             }
             catch (RequestFailedException ex)
             {
                 throw Translate(ex, "set", name);
             }
-            lock (_read) _read[token.Name] = token;
-            OperationLog.Verbose($"The Secure Application Model token '{token.Name}' was written to the key vault '{VaultName}' as a new version of the secret '{name}' (expires {token.ExpiresOn:u}).");
+            OperationLog.Verbose($"The Secure Application Model token '{token.Name}' was written to the key vault '{VaultName}' as a new version of the secret '{name}' (expires {expires:u}).");
             return true;
         }
 
-        /// <summary>Stores the refresh token a redemption returned: a new version with the same metadata and a new 90-day window.</summary>
-        public void Rotate(string name, string refreshToken, DateTimeOffset usedOn)
+        /// <summary>Soft-deletes the token's secret (recoverable for the vault's retention period).</summary>
+        public bool Remove(string name)
         {
-            StoredToken? known;
-            lock (_read) _read.TryGetValue(name, out known);
-            var current = known ?? Get(name);
-            var rotated = Copy(current);
-            rotated.RefreshToken = refreshToken;
-            rotated.LastUsedOn = usedOn;
-            Save(rotated);
+            var secret = SecretFor(name);
+            try
+            {
+                Run(async () => (await _client.StartDeleteSecretAsync(secret).ConfigureAwait(false)).Id);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return false;
+            }
+            catch (RequestFailedException ex)
+            {
+                throw Translate(ex, "delete", secret);
+            }
         }
-
-        public void Rotate(string name, SecureAppModelToken token, DateTimeOffset usedOn) => Rotate(name, SecureStrings.Reveal(token.RefreshToken), usedOn);
 
         // ------------------------------------------------------------ shapes
 
@@ -221,39 +257,30 @@ namespace PartnerSecurity.SecureAppModel
                 IssuedOn = Date(Tag(tags, "issuedOn")),
                 LastUsedOn = Date(Tag(tags, "lastUsedOn")),
                 VaultExpiresOn = secret.Properties.ExpiresOn,
+                Version = secret.Properties.Version,
                 RefreshToken = secret.Value ?? string.Empty,
             };
         }
 
-        private static StoredToken Copy(StoredToken t) => new StoredToken
-        {
-            Name = t.Name, ApplicationId = t.ApplicationId, TenantId = t.TenantId, Account = t.Account, Environment = t.Environment,
-            SnapshotPath = t.SnapshotPath, CertificateThumbprint = t.CertificateThumbprint, HasMfaClaim = t.HasMfaClaim,
-            IssuedOn = t.IssuedOn, LastUsedOn = t.LastUsedOn, RefreshToken = t.RefreshToken,
-        };
-
         private static DateTimeOffset Date(string? text) =>
             DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value) ? value : DateTimeOffset.MinValue;
 
-        private PartnerSecurityException NotFound(string name)
+        /// <summary>The error for a token whose secret is soft-deleted, or null when it is not (or deleted secrets cannot be read).</summary>
+        private PartnerSecurityException? Deleted(string name)
         {
             var secret = SecretFor(name);
-            DeletedSecret? deleted = null;
+            DeletedSecret deleted;
             try
             {
                 deleted = Run(async () => (await _client.GetDeletedSecretAsync(secret).ConfigureAwait(false)).Value);
             }
             catch (RequestFailedException)
             {
-                // No deleted secret either, or no permission to see deleted ones: the plain answer stands.
+                return null;
             }
-            if (deleted != null)
-                return new PartnerSecurityException("KeyVaultSecretDeleted", ErrorKind.ObjectNotFound,
-                    $"The secret '{secret}' of the token '{name}' in the key vault '{VaultName}' was deleted on {deleted.DeletedOn:u} and can be recovered until {deleted.ScheduledPurgeDate:u}.",
-                    $"Recover it (az keyvault secret recover --vault-name {VaultName} --name {secret}, or Undo-AzKeyVaultSecretRemoval), or purge it and save the token again with New-SecureAppModelToken -SaveAs {name} -VaultName {VaultName}.", null, name);
-            return new PartnerSecurityException("TokenNotFound", ErrorKind.ObjectNotFound,
-                $"No Secure Application Model token '{name}' in the key vault '{VaultName}' (no secret '{secret}').",
-                $"Run New-SecureAppModelToken -SaveAs {name} -VaultName {VaultName} once, or give the right -SecretName.", null, name);
+            return new PartnerSecurityException("KeyVaultSecretDeleted", ErrorKind.ObjectNotFound,
+                $"The secret '{secret}' of the token '{name}' in the key vault '{VaultName}' was deleted on {deleted.DeletedOn:u} and can be recovered until {deleted.ScheduledPurgeDate:u}.",
+                $"Recover it (az keyvault secret recover --vault-name {VaultName} --name {secret}, or Undo-AzKeyVaultSecretRemoval), or purge it and save the token again with New-SecureAppModelToken -SaveAs {name} -VaultName {VaultName}.", null, name);
         }
 
         /// <summary>Key Vault's refusals as one message: which vault, which identity, and what to grant.</summary>

@@ -38,34 +38,21 @@ namespace PartnerSecurity.SecureAppModel
 
         public static async Task<SecureAppModelTokenSource> SignInAsync(ConnectionRequest request, HttpPipeline pipeline, CancellationToken cancellationToken)
         {
-            var appId = request.ApplicationId ?? throw new ArgumentException("An application id is required.");
-            StoredToken? stored = null;
-            SecureAppModelTokenStore? store = null;
+            var stored = request.StoredCredentials;
+            if (stored == null && !string.IsNullOrEmpty(request.RefreshTokenName))
+                stored = StoredTokenCredentials.Resolve(request.TokenStore ?? SecureAppModelTokenStore.Open(request.Storage), request.RefreshTokenName!,
+                    request.ApplicationId, request.ClientSecret, request.Certificate);
             string refreshToken;
-            if (!string.IsNullOrEmpty(request.RefreshTokenName))
-            {
-                store = SecureAppModelTokenStore.Open(request.Storage);
-                stored = store.Get(request.RefreshTokenName!);
-                if (!string.Equals(stored.ApplicationId, appId, StringComparison.OrdinalIgnoreCase))
-                    throw new PartnerSecurityException("TokenApplicationMismatch", ErrorKind.InvalidArgument,
-                        $"The stored token '{stored.Name}' belongs to application {stored.ApplicationId}, not {appId}.", "Use the application id the consent was given for.", null, stored.Name);
-                refreshToken = stored.RefreshToken;
-            }
-            else if (request.RefreshToken != null)
-            {
-                refreshToken = SecureStrings.Reveal(request.RefreshToken);
-            }
+            if (stored != null) refreshToken = stored.Token.RefreshToken;
+            else if (request.RefreshToken != null) refreshToken = SecureStrings.Reveal(request.RefreshToken);
             else throw new ArgumentException("A refresh token or a stored token name is required.");
 
+            var appId = stored?.ApplicationId ?? request.ApplicationId ?? throw new ArgumentException("An application id is required.");
             var tenant = request.TenantId ?? stored?.TenantId ?? "organizations";
-            var app = ConfidentialClients.Create(appId, tenant, request.Environment, pipeline, request.ClientSecret, request.Certificate);
+            var app = ConfidentialClients.Create(appId, tenant, request.Environment, pipeline, stored?.ClientSecret ?? request.ClientSecret, stored?.Certificate ?? request.Certificate);
             var binding = TokenCacheBinding.Attach(app.UserTokenCache, appId, blob: null);
             var now = request.Clock ?? (() => DateTimeOffset.UtcNow);
-            if (store != null && stored != null)
-            {
-                var name = stored.Name;
-                binding.RefreshTokenChanged = rotated => store.Rotate(name, rotated, now());
-            }
+            if (stored != null) binding.RefreshTokenChanged = rotated => stored.Rotate(rotated, now());
 
             var source = new SecureAppModelTokenSource(app, request.Environment);
             if (request.Clock != null) source.Clock = request.Clock;

@@ -4,52 +4,19 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using PartnerSecurity.Authentication;
 using PartnerSecurity.Diagnostics;
 
 namespace PartnerSecurity.SecureAppModel
 {
-    /// <summary>A refresh token kept in the token store, with what is needed to redeem it and to tell when it expires.</summary>
-    public sealed class StoredToken
-    {
-        public string Name { get; set; } = string.Empty;
-        public string ApplicationId { get; set; } = string.Empty;
-        /// <summary>The partner tenant the consent was given in.</summary>
-        public string TenantId { get; set; } = string.Empty;
-        public string Account { get; set; } = string.Empty;
-        /// <summary>The cloud: Global, USGov, USGovDoD, China, or Demo/Snapshot for the emulator.</summary>
-        public string Environment { get; set; } = "Global";
-        public string? SnapshotPath { get; set; }
-        /// <summary>The certificate the consent used, so a scheduled refresh can find it again (not a secret).</summary>
-        public string? CertificateThumbprint { get; set; }
-        public bool HasMfaClaim { get; set; }
-        /// <summary>When the consent was given.</summary>
-        public DateTimeOffset IssuedOn { get; set; }
-        /// <summary>When the token was last redeemed; the 90-day inactivity window runs from here.</summary>
-        public DateTimeOffset LastUsedOn { get; set; }
-        internal string RefreshToken { get; set; } = string.Empty;
-        /// <summary>For a token kept in Azure Key Vault: the expiry of the secret version it was read from.</summary>
-        public DateTimeOffset? VaultExpiresOn { get; set; }
-
-        /// <summary>The refresh token, as a SecureString, for the one redemption that needs it.</summary>
-        public System.Security.SecureString ProtectedRefreshToken() => SecureStrings.Protect(RefreshToken);
-
-        /// <summary>Keeps the refresh token of a consent or an exchange.</summary>
-        public void SetRefreshToken(SecureAppModelToken token) => RefreshToken = SecureStrings.Reveal(token.RefreshToken);
-
-        public DateTimeOffset ExpiresOn => LastUsedOn + SecureAppModelToken.RefreshTokenMaxInactiveTime;
-    }
-
     /// <summary>
     /// Named Secure Application Model refresh tokens, kept in the same protected storage as the token cache
     /// (DPAPI, Keychain or the Secret Service keyring; memory or a 0600 file as the fallbacks allow). Every
     /// redemption writes the rotated token back, so a token in regular use never reaches the 90-day limit.
     /// </summary>
-    public sealed class SecureAppModelTokenStore
+    public sealed class SecureAppModelTokenStore : IStoredTokenStore
     {
         public const string BlobName = "sam-tokens.bin";
-        private static readonly Regex s_name = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant);
 
         private readonly ProtectedBlob _blob;
 
@@ -57,14 +24,13 @@ namespace PartnerSecurity.SecureAppModel
 
         public Protection Protection => _blob.Protection;
 
+        public string Storage => Protection.ToString();
+
+        public string? MissingHint => Protection == Protection.Memory ? "the store is in memory: tokens saved by other PowerShell processes are not here" : null;
+
         public static SecureAppModelTokenStore Open(TokenStorageOptions options) => new SecureAppModelTokenStore(ProtectedBlob.Open(BlobName, options));
 
-        public static void ValidateName(string name)
-        {
-            if (!s_name.IsMatch(name ?? string.Empty))
-                throw new PartnerSecurityException("InvalidTokenName", ErrorKind.InvalidArgument,
-                    $"'{name}' is not a valid token name: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.", "Choose a name such as 'partner' or 'contoso-sam'.", null, name);
-        }
+        public static void ValidateName(string name) => StoredTokens.ValidateName(name);
 
         public IReadOnlyList<StoredToken> List()
         {
@@ -76,38 +42,21 @@ namespace PartnerSecurity.SecureAppModel
             using (_blob.Lock()) return Load().TryGetValue(name, out var token) ? token : null;
         }
 
-        public StoredToken Get(string name) => Find(name)
-            ?? throw new PartnerSecurityException("TokenNotFound", ErrorKind.ObjectNotFound,
-                $"No Secure Application Model token named '{name}' is stored{(Protection == Protection.Memory ? " (the store is in memory: tokens saved by other PowerShell processes are not here)" : string.Empty)}.",
-                "Run New-SecureAppModelToken -SaveAs <name> once, or Get-SecureAppModelTokenStatus to see the stored names.", null, name);
+        public StoredToken Get(string name) => StoredTokens.Get(this, name);
 
-        public void Save(StoredToken token)
+        public bool Save(StoredToken token, string? expectedVersion = null)
         {
-            ValidateName(token.Name);
+            StoredTokens.ValidateName(token.Name);
             using (_blob.Lock())
             {
                 var all = Load();
+                if (expectedVersion != null && (!all.TryGetValue(token.Name, out var current) || current.Version != expectedVersion)) return false;
+                token.Version = Guid.NewGuid().ToString("N");
                 all[token.Name] = token;
                 Persist(all);
+                return true;
             }
         }
-
-        /// <summary>Replaces the stored refresh token after a redemption and records the use.</summary>
-        internal void Rotate(string name, string refreshToken, DateTimeOffset usedOn)
-        {
-            using (_blob.Lock())
-            {
-                var all = Load();
-                if (!all.TryGetValue(name, out var token)) return;
-                token.RefreshToken = refreshToken;
-                token.LastUsedOn = usedOn;
-                Persist(all);
-            }
-            OperationLog.Verbose($"The stored Secure Application Model token '{name}' was rotated (new refresh token from Entra ID; inactivity window restarted).");
-        }
-
-        /// <summary>Stores the refresh token an exchange returned.</summary>
-        public void Rotate(string name, SecureAppModelToken token, DateTimeOffset usedOn) => Rotate(name, SecureStrings.Reveal(token.RefreshToken), usedOn);
 
         public bool Remove(string name)
         {
@@ -151,6 +100,8 @@ namespace PartnerSecurity.SecureAppModel
                     IssuedOn = Date(t["issuedOn"]),
                     LastUsedOn = Date(t["lastUsedOn"]),
                     RefreshToken = (string?)t["refreshToken"] ?? string.Empty,
+                    // Tokens saved before versions existed all read as version 0 until their next save.
+                    Version = (string?)t["version"] ?? "0",
                 };
             }
             return result;
@@ -173,6 +124,7 @@ namespace PartnerSecurity.SecureAppModel
                     ["issuedOn"] = t.IssuedOn.ToString("o", CultureInfo.InvariantCulture),
                     ["lastUsedOn"] = t.LastUsedOn.ToString("o", CultureInfo.InvariantCulture),
                     ["refreshToken"] = t.RefreshToken,
+                    ["version"] = t.Version,
                 };
             }
             _blob.Write(Encoding.UTF8.GetBytes(new JsonObject { ["version"] = 1, ["tokens"] = tokens }.ToJsonString()));

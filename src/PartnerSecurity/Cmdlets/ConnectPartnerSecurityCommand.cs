@@ -152,22 +152,12 @@ namespace PartnerSecurity.Cmdlets
             PartnerConnection? connection = null;
             Run(async (pump, ct) =>
             {
-                if (!string.IsNullOrEmpty(request.RefreshTokenName) && !CloudChosen)
+                if (!string.IsNullOrEmpty(request.RefreshTokenName))
                 {
+                    var stored = StoredTokenCredentials.Resolve(SecureAppModelTokenStore.Open(request.Storage), request.RefreshTokenName!, request.ApplicationId, request.ClientSecret, request.Certificate);
                     // A stored token knows its cloud.
-                    var stored = SecureAppModelTokenStore.Open(request.Storage).Get(request.RefreshTokenName!);
-                    CloudBinding.Of(stored, session, pump.Warning).Apply(request);
-                }
-                if (request.Mode == ConnectionMode.RefreshToken && request.Certificate == null && request.ClientSecret == null)
-                {
-                    var stored = SecureAppModelTokenStore.Open(request.Storage).Get(request.RefreshTokenName!);
-                    request.ApplicationId ??= stored.ApplicationId;
-                    request.Certificate = stored.CertificateThumbprint == null ? null : SelfSignedCertificates.FindWithPrivateKey(stored.CertificateThumbprint)
-                        ?? throw new PartnerSecurityException(stored.CertificateThumbprint == null ? "CredentialRequired" : "CertificateNotFound", ErrorKind.InvalidArgument,
-                            stored.CertificateThumbprint == null
-                                ? $"The stored token '{stored.Name}' was consented with a client secret; give the secret to redeem it."
-                                : $"The certificate {stored.CertificateThumbprint} the token '{stored.Name}' was consented with is not in the CurrentUser or LocalMachine 'My' store.",
-                            "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.", null, stored.Name);
+                    if (!CloudChosen) CloudBinding.Of(stored.Token, session, pump.Warning).Apply(request);
+                    request.StoredCredentials = stored;
                 }
                 connection = await PartnerConnection.ConnectAsync(request, ct).ConfigureAwait(false);
             });

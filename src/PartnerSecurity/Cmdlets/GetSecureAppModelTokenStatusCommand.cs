@@ -39,7 +39,7 @@ namespace PartnerSecurity.Cmdlets
                 foreach (var token in tokens.Where(t => patterns == null || patterns.Any(p => p.IsMatch(t.Name))))
                 {
                     var now = CloudBinding.Of(token, session, pump.Warning).Now;
-                    var status = new SecureAppModelTokenStatus(token, now, store.Protection.ToString());
+                    var status = new SecureAppModelTokenStatus(token, now, store.Storage);
                     if (status.Warning != null && status.DaysLeft < SecureAppModelTokenStatus.WarningDays) pump.Warning($"{token.Name}: {status.Warning}");
                     pump.WriteObject(status);
                 }

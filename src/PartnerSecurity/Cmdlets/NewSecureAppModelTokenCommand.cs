@@ -127,10 +127,12 @@ namespace PartnerSecurity.Cmdlets
             Run(async (pump, ct) =>
             {
                 var store = RefreshTokenName != null || SaveAs != null ? SecureAppModelTokenStore.Open(options) : null;
-                StoredToken? stored = RefreshTokenName != null ? store!.Get(RefreshTokenName) : null;
+                var stored = RefreshTokenName != null
+                    ? StoredTokenCredentials.Resolve(store!, RefreshTokenName, credentials.ApplicationId ?? ApplicationId, credentials.ClientSecret, credentials.Certificate)
+                    : null;
 
                 CloudBinding cloud = Environment != null ? CloudBinding.Real(Environment)
-                    : stored != null ? CloudBinding.Of(stored, session, pump.Warning)
+                    : stored != null ? CloudBinding.Of(stored.Token, session, pump.Warning)
                     : connection != null ? CloudBinding.Of(connection)
                     : CloudBinding.Real(null);
                 if (!redeem && !UseDeviceCode && !cloud.IsEmulated && !interactive)
@@ -140,9 +142,9 @@ namespace PartnerSecurity.Cmdlets
 
                 var request = new ConsentRequest
                 {
-                    ApplicationId = credentials.ApplicationId ?? ApplicationId ?? stored?.ApplicationId ?? string.Empty,
-                    ClientSecret = credentials.ClientSecret,
-                    Certificate = credentials.Certificate,
+                    ApplicationId = stored?.ApplicationId ?? credentials.ApplicationId ?? ApplicationId ?? string.Empty,
+                    ClientSecret = stored?.ClientSecret ?? credentials.ClientSecret,
+                    Certificate = stored?.Certificate ?? credentials.Certificate,
                     TenantId = TenantId ?? stored?.TenantId,
                     Scopes = Scopes == null ? null : FullScopes(Scopes, cloud.Environment),
                     UseDeviceCode = UseDeviceCode.IsPresent,
@@ -151,28 +153,15 @@ namespace PartnerSecurity.Cmdlets
                     DeviceCodeMessage = pump.Warning,
                 };
                 cloud.Apply(request);
-                if (stored != null)
-                {
-                    if (!string.IsNullOrEmpty(ApplicationId) && !string.Equals(ApplicationId, stored.ApplicationId, StringComparison.OrdinalIgnoreCase))
-                        throw new PartnerSecurityException("TokenApplicationMismatch", ErrorKind.InvalidArgument,
-                            $"The stored token '{stored.Name}' belongs to application {stored.ApplicationId}, not {ApplicationId}.", "Use the application id the consent was given for.", null, stored.Name);
-                    if (request.Certificate == null && request.ClientSecret == null)
-                    {
-                        request.Certificate = stored.CertificateThumbprint == null ? null : SelfSignedCertificates.FindWithPrivateKey(stored.CertificateThumbprint);
-                        if (request.Certificate == null)
-                            throw new PartnerSecurityException("CredentialRequired", ErrorKind.InvalidArgument,
-                                $"The application's credential for the stored token '{stored.Name}' is needed and was not found.", "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.", null, stored.Name);
-                    }
-                }
                 if (cloud.IsEmulated && !redeem) EmulatedSignIn.ChooseUser(cloud.Emulator!, UserPrincipalName, cloud.SnapshotPath!, required: true);
 
                 SecureAppModelToken token;
                 if (redeem)
                 {
-                    request.RefreshToken = RefreshToken ?? stored!.ProtectedRefreshToken();
+                    request.RefreshToken = RefreshToken ?? stored!.RefreshToken();
                     pump.Verbose($"Redeeming the refresh token for tenant {request.TenantId ?? "organizations"}.");
                     token = await SecureAppModelConsent.RedeemAsync(request, ct).ConfigureAwait(false);
-                    if (stored != null) store!.Rotate(stored.Name, token, cloud.Now);
+                    stored?.Rotate(token, cloud.Now);
                 }
                 else
                 {
@@ -181,7 +170,7 @@ namespace PartnerSecurity.Cmdlets
                 }
 
                 var name = stored?.Name;
-                if (SaveAs != null && await pump.ShouldProcessAsync($"the token store ({store!.Protection})", $"Save the refresh token as '{SaveAs}'").ConfigureAwait(false))
+                if (SaveAs != null && await pump.ShouldProcessAsync($"the token store ({store!.Storage})", $"Save the refresh token as '{SaveAs}'").ConfigureAwait(false))
                 {
                     var entry = new StoredToken
                     {
@@ -191,13 +180,13 @@ namespace PartnerSecurity.Cmdlets
                         Account = token.Account,
                         CertificateThumbprint = request.Certificate?.Thumbprint,
                         HasMfaClaim = token.HasMfaClaim,
-                        IssuedOn = stored?.IssuedOn ?? cloud.Now,
+                        IssuedOn = stored?.Token.IssuedOn ?? cloud.Now,
                         LastUsedOn = cloud.Now,
                     };
                     entry.SetRefreshToken(token);
                     cloud.Apply(entry);
                     store.Save(entry);
-                    pump.Verbose($"Saved the refresh token as '{SaveAs}' ({store.Protection}).");
+                    pump.Verbose($"Saved the refresh token as '{SaveAs}' ({store.Storage}).");
                     name = SaveAs;
                 }
                 pump.WriteObject(name == null ? token : SecureAppModelConsent.Named(token, name));

@@ -62,33 +62,21 @@ namespace PartnerSecurity.Cmdlets
             var name = Name;
             Run(async (pump, ct) =>
             {
-                var store = SecureAppModelTokenStore.Open(options);
-                var stored = store.Get(name);
-                if (!await pump.ShouldProcessAsync($"stored token '{stored.Name}' ({stored.Account})", "Redeem and rotate").ConfigureAwait(false)) return;
-                var cloud = CloudBinding.Of(stored, session, pump.Warning);
+                var stored = StoredTokenCredentials.Resolve(SecureAppModelTokenStore.Open(options), name, credentials.ApplicationId, credentials.ClientSecret, credentials.Certificate);
+                if (!await pump.ShouldProcessAsync($"stored token '{stored.Name}' ({stored.Token.Account})", "Redeem and rotate").ConfigureAwait(false)) return;
+                var cloud = CloudBinding.Of(stored.Token, session, pump.Warning);
                 var request = new ConsentRequest
                 {
-                    ApplicationId = credentials.ApplicationId ?? stored.ApplicationId,
-                    ClientSecret = credentials.ClientSecret,
-                    Certificate = credentials.Certificate,
+                    ApplicationId = stored.ApplicationId,
+                    ClientSecret = stored.ClientSecret,
+                    Certificate = stored.Certificate,
                     TenantId = stored.TenantId,
-                    RefreshToken = stored.ProtectedRefreshToken(),
+                    RefreshToken = stored.RefreshToken(),
                 };
                 cloud.Apply(request);
-                if (request.Certificate == null && request.ClientSecret == null)
-                {
-                    request.Certificate = stored.CertificateThumbprint == null ? null : SelfSignedCertificates.FindWithPrivateKey(stored.CertificateThumbprint);
-                    if (request.Certificate == null)
-                        throw new PartnerSecurityException("CredentialRequired", ErrorKind.InvalidArgument,
-                            stored.CertificateThumbprint == null
-                                ? $"The token '{stored.Name}' was consented with a client secret; give it to redeem the token."
-                                : $"The certificate {stored.CertificateThumbprint} of the token '{stored.Name}' is not in the CurrentUser or LocalMachine 'My' store.",
-                            "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.", null, stored.Name);
-                }
                 var token = await SecureAppModelConsent.RedeemAsync(request, ct).ConfigureAwait(false);
-                store.Rotate(stored.Name, token, cloud.Now);
-                var updated = store.Get(stored.Name);
-                pump.WriteObject(new SecureAppModelTokenStatus(updated, cloud.Now, store.Protection.ToString()));
+                stored.Rotate(token, cloud.Now);
+                pump.WriteObject(new SecureAppModelTokenStatus(stored.Token, cloud.Now, stored.Store.Storage));
             });
         }
     }
