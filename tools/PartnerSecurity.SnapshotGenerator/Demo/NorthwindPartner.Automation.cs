@@ -11,7 +11,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
         /// <summary>
         /// Unattended runs: the Automation account's managed identity and two vaults. northwind-automation (Azure RBAC)
         /// lets Ava and the managed identity keep the Secure Application Model token (Key Vault Secrets Officer);
-        /// northwind-locked (access policies) lets neither read a secret, for the no-access path.
+        /// northwind-locked (access policies) gives Ava nothing and the managed identity only list: neither may read a secret.
         /// </summary>
         private void AddAutomation()
         {
@@ -44,7 +44,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
                     ["name"] = "northwind-locked",
                     ["enableRbacAuthorization"] = false,
                     ["accessPolicies"] = new JsonArray(
-                        new JsonObject { ["objectId"] = ava, ["permissions"] = new JsonObject { ["secrets"] = new JsonArray("list") } }),
+                        new JsonObject { ["objectId"] = identityId, ["permissions"] = new JsonObject { ["secrets"] = new JsonArray("list") } }),
                 });
         }
     }
