@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using System.Security.Cryptography.X509Certificates;
-using PartnerSecurity.Hosting;
 using PartnerSecurity.Module.Tests.Support;
 
 namespace PartnerSecurity.Module.Tests;
@@ -14,52 +11,13 @@ public class KeyVaultTokenStoreTests
 {
     private const string Vault = "northwind-automation";
 
-    private sealed class Scenario : IDisposable
-    {
-        public PowerShellSession Session { get; } = new();
-        public string Name { get; } = "kv-" + Guid.NewGuid().ToString("N").Substring(0, 10);
-        public List<InvocationResult> Results { get; } = new();
-        public string? Thumbprint { get; set; }
-
-        public InvocationResult Step(string script)
-        {
-            var result = Session.Engine.Invoke(script, display: true);
-            Results.Add(result);
-            return result;
-        }
-
-        public PSObject Single(string script)
-        {
-            var result = Step(script);
-            Assert.True(result.Succeeded, script + ": " + string.Join(" | ", result.Errors.Select(e => e.ToString()).Append(result.Terminating?.ToString() ?? "")));
-            return Assert.Single(result.Output);
-        }
-
-        public ErrorRecord Fails(string script, string errorId)
-        {
-            var result = Step(script);
-            var error = result.Terminating ?? Assert.Single(result.Errors);
-            Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId);
-            return error;
-        }
-
-        public void Dispose()
-        {
-            Session.Dispose();
-            if (Thumbprint == null) return;
-            using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
-            store.Open(OpenFlags.ReadWrite);
-            foreach (var certificate in store.Certificates.Find(X509FindType.FindByThumbprint, Thumbprint, false)) store.Remove(certificate);
-        }
-    }
-
     [Fact]
     public void Save_status_rotate_and_connect_through_the_vault_as_the_admin_and_the_managed_identity_with_no_secret_elsewhere()
     {
-        using var s = new Scenario();
+        using var s = new SecureAppModelTests.Scenario();
         s.Single("Connect-PartnerSecurity -Demo -Scopes Application.ReadWrite.All, GroupMember.ReadWrite.All");
         var app = s.Single($"$app = New-SecureAppModelApplication -DisplayName 'Vault SAM {s.Name}'; $app");
-        s.Thumbprint = (string)app.Properties["CertificateThumbprint"].Value;
+        s.Thumbprints.Add((string)app.Properties["CertificateThumbprint"].Value);
         var emulator = EmulatorAccess.OfConnection(s.Session);
 
         // Save: one version, expiring 90 days after the consent; nothing in the local store.
@@ -102,10 +60,10 @@ public class KeyVaultTokenStoreTests
     [Fact]
     public void No_access_a_missing_secret_and_a_soft_deleted_one_each_say_what_to_do()
     {
-        using var s = new Scenario();
+        using var s = new SecureAppModelTests.Scenario();
         s.Single("Connect-PartnerSecurity -Demo -Scopes Application.ReadWrite.All, GroupMember.ReadWrite.All");
         var app = s.Single($"$app = New-SecureAppModelApplication -DisplayName 'Vault SAM {s.Name}'; $app");
-        s.Thumbprint = (string)app.Properties["CertificateThumbprint"].Value;
+        s.Thumbprints.Add((string)app.Properties["CertificateThumbprint"].Value);
         var emulator = EmulatorAccess.OfConnection(s.Session);
         var consent = $"New-SecureAppModelToken -ApplicationId $app.ApplicationId -CertificateThumbprint $app.CertificateThumbprint -SaveAs {s.Name}";
 
