@@ -47,4 +47,21 @@ public class ManifestTests
         var missing = session.Run("Get-Command -Module PartnerSecurity | Where-Object { $_.Name -ne 'Disconnect-PartnerSecurity' -and $_.OutputType.Count -eq 0 } | ForEach-Object Name").Output;
         Assert.Empty(missing);
     }
+
+    [Fact]
+    public void Every_cmdlet_class_of_the_module_is_listed_in_the_manifest()
+    {
+        using var session = new PowerShellSession();
+        var implemented = session.Run("""
+            (Get-Command Connect-PartnerSecurity).ImplementingType.Assembly.GetTypes() |
+                ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+                ForEach-Object { $_.VerbName + '-' + $_.NounName }
+            """).Output.Select(o => (string)o.BaseObject).OrderBy(n => n).ToList();
+        var listed = session.Run($"(Import-PowerShellDataFile {PowerShellSession.Quote(HostedEngine.ModuleManifest)}).CmdletsToExport").Output
+            .Select(o => (string)o.BaseObject).OrderBy(n => n).ToList();
+        Assert.Contains("Connect-PartnerSecurity", implemented);
+        // A cmdlet class missing from CmdletsToExport would be silently unavailable to users.
+        Assert.Empty(implemented.Except(listed));
+        Assert.Empty(listed.Except(implemented));
+    }
 }

@@ -50,7 +50,7 @@ namespace PartnerSecurity.Authentication
             }
             else throw new PartnerSecurityException("CredentialRequired", ErrorKind.InvalidArgument,
                 "App-only sign-in needs the application's credential.", "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.");
-            return new AppTokenSource(builder.Build(), request.Environment, mode, appId) { Clock = request.Clock ?? (() => DateTimeOffset.UtcNow) };
+            return new AppTokenSource(builder.Build(), request.Environment, mode, appId) { Clock = () => request.Cloud.Now };
         }
 
         public override Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>

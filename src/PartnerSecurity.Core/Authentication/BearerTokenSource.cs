@@ -34,7 +34,8 @@ namespace PartnerSecurity.Authentication
         {
             var token = request.AccessToken ?? throw new ArgumentException("An access token is required.");
             var claims = Read(token);
-            var now = request.Clock ?? (() => DateTimeOffset.UtcNow);
+            var cloud = request.Cloud;
+            Func<DateTimeOffset> now = () => cloud.Now;
             CheckNotExpired(claims, now());
             return new BearerTokenSource(token.Copy(), claims, now);
         }

@@ -41,7 +41,7 @@ namespace PartnerSecurity.Authentication
                 .WithLogging(MsalLogging.Write, LogLevel.Warning, enablePiiLogging: false, enableDefaultPlatformLogging: false)
                 .WithClientName("PartnerSecurity")
                 .Build();
-            return new ManagedIdentityTokenSource(app, request.Environment, request.ApplicationId) { Clock = request.Clock ?? (() => DateTimeOffset.UtcNow) };
+            return new ManagedIdentityTokenSource(app, request.Environment, request.ApplicationId) { Clock = () => request.Cloud.Now };
         }
 
         public override Task<AccessToken> AcquireAsync(ApiResource resource, string tenantId, CancellationToken cancellationToken) =>

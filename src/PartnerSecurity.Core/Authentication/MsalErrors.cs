@@ -19,7 +19,7 @@ namespace PartnerSecurity.Authentication
                         $"The signed-in partner account cannot get a token for tenant '{tenantId}': {summary}",
                         "Check in Partner Center that this customer has an active GDAP relationship that grants your account (or its security group) a role, then try again.", ex, tenantId);
                 case 65001:
-                    return new PartnerSecurityException("ConsentRequired", ErrorKind.PermissionDenied,
+                    return new PartnerSecurityException(ErrorIds.ConsentRequired, ErrorKind.PermissionDenied,
                         $"The application has not been granted the permissions it needs in tenant '{tenantId}': {summary}",
                         "Consent to the application in that tenant (for a customer: through Partner Center's application consent, or by a Global Administrator of the customer), then try again.", ex, tenantId);
                 case 700082:
@@ -57,7 +57,7 @@ namespace PartnerSecurity.Authentication
                         $"The account is disabled: {summary}", "Sign in with an enabled account.", ex, tenantId);
             }
             if (ex is MsalUiRequiredException)
-                return new PartnerSecurityException("InteractionRequired", ErrorKind.AuthenticationError,
+                return new PartnerSecurityException(ErrorIds.InteractionRequired, ErrorKind.AuthenticationError,
                     $"A token for '{resource}' in tenant '{tenantId}' needs an interactive sign-in: {summary}",
                     "Run Connect-PartnerSecurity again.", ex, tenantId);
             return new PartnerSecurityException("AuthenticationFailed", ErrorKind.AuthenticationError,

@@ -157,13 +157,18 @@ namespace PartnerSecurity.Authentication
         /// <summary>A lock across processes for read-modify-write (a lock file beside the blob).</summary>
         public IDisposable Lock()
         {
-            if (Properties == null) return new NoLock();
+            // In memory, the lock is this process's: sessions of one process (ThreadJob, runspace pools) rotate the same tokens.
+            if (Properties == null) return new MemoryLock();
             return new CrossPlatLock(Properties.CacheFilePath + ".lockfile", 100, 300);
         }
 
-        private sealed class NoLock : IDisposable
+        private sealed class MemoryLock : IDisposable
         {
-            public void Dispose() { }
+            private static readonly object s_gate = new object();
+
+            public MemoryLock() => System.Threading.Monitor.Enter(s_gate);
+
+            public void Dispose() => System.Threading.Monitor.Exit(s_gate);
         }
 
         /// <summary>Creates the file empty with mode 0600 so no plaintext is ever readable by others.</summary>

@@ -45,7 +45,7 @@ namespace PartnerSecurity.Authentication
 
             var scopes = ApiResource.Graph.DelegatedScopes(environment);
             var source = new UserTokenSource(app, environment, request.Mode == ConnectionMode.DeviceCode ? "DeviceCode" : request.Mode == ConnectionMode.Interactive ? "Interactive" : request.Mode.ToString());
-            if (request.Clock != null) source.Clock = request.Clock;
+            source.Clock = () => request.Cloud.Now;
             var blob = request.ContextScope == ContextScope.CurrentUser ? TokenCaches.Open(CacheBlobName(request), request.Storage) : null;
             source._cache = TokenCacheBinding.Attach(app.UserTokenCache, request.ApplicationId ?? WellKnownClients.ModuleClientId, blob);
             if (blob != null && await source.TrySilentAsync(request, scopes, cancellationToken).ConfigureAwait(false)) return source;

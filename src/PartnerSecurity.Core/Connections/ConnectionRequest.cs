@@ -24,9 +24,11 @@ namespace PartnerSecurity.Connections
     public sealed class ConnectionRequest
     {
         public ConnectionMode Mode { get; set; } = ConnectionMode.Interactive;
-        public CloudEnvironment Environment { get; set; } = CloudEnvironment.Global;
+        /// <summary>Where to sign in: the environment, and for an emulated cloud its transport, browser and clock.</summary>
+        public Cloud Cloud { get; set; } = Cloud.Global;
+        public CloudEnvironment Environment { get => Cloud.Environment; set => Cloud = Cloud.With(environment: value); }
         /// <summary>What the context shows as its environment; defaults to the cloud's name ("Demo" for the demo tenant).</summary>
-        public string? EnvironmentLabel { get; set; }
+        public string? EnvironmentLabel { get => Cloud.ExplicitLabel; set => Cloud = Cloud.With(label: value); }
         public string? TenantId { get; set; }
         public string? ApplicationId { get; set; }
         public SecureString? ClientSecret { get; set; }
@@ -50,17 +52,34 @@ namespace PartnerSecurity.Connections
         /// <summary>A token brought by the caller (Connect-PartnerSecurity -AccessToken).</summary>
         public SecureString? AccessToken { get; set; }
         /// <summary>For emulated clouds: the snapshot file served (recorded with stored tokens).</summary>
-        public string? SnapshotPath { get; set; }
+        public string? SnapshotPath { get => Cloud.SnapshotPath; set => Cloud = Cloud.With(snapshotPath: value); }
 
         /// <summary>Opens the sign-in page; null means the system browser.</summary>
-        public Func<Uri, CancellationToken, Task>? Browser { get; set; }
+        public Func<Uri, CancellationToken, Task>? Browser { get => Cloud.Browser; set => Cloud = Cloud.With(browser: value); }
         /// <summary>Shows the device code message to the user.</summary>
         public Action<string>? DeviceCodeMessage { get; set; }
 
         /// <summary>The transport under the HTTP pipeline; null means the network. The tenant emulator plugs in here.</summary>
-        public HttpMessageHandler? Transport { get; set; }
+        public HttpMessageHandler? Transport { get => Cloud.Transport; set => Cloud = Cloud.With(transport: value); }
+        /// <summary>The retry rules; they run on the cloud's clock unless given their own.</summary>
         public RetryPolicy? RetryPolicy { get; set; }
-        /// <summary>"Now" for the connection: the emulator's clock when replaying a snapshot.</summary>
-        public Func<DateTimeOffset>? Clock { get; set; }
+        /// <summary>"Now" for the connection: the emulator's clock when replaying a snapshot (sets the cloud's clock, waiting in real time).</summary>
+        public Func<DateTimeOffset>? Clock
+        {
+            get => ReferenceEquals(Cloud.Clock, RetryClock.Real) ? null : () => Cloud.Now;
+            set => Cloud = Cloud.With(clock: Cloud.ClockReading(value));
+        }
+
+        /// <summary>The application and its credential, as one value.</summary>
+        public AppCredential Credential
+        {
+            get => new AppCredential(ApplicationId, ClientSecret, Certificate);
+            set
+            {
+                ApplicationId = value.ApplicationId ?? ApplicationId;
+                ClientSecret = value.ClientSecret;
+                Certificate = value.Certificate;
+            }
+        }
     }
 }

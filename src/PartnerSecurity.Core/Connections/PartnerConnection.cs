@@ -14,24 +14,20 @@ namespace PartnerSecurity.Connections
     /// A signed-in session: the HTTP pipeline, the token source, and the Graph clients per tenant built on
     /// them. Every feature of the core works through one of these.
     /// </summary>
-    public sealed class PartnerConnection : IDisposable
+    public sealed class PartnerConnection : IGraphConnection, IDisposable
     {
         private readonly ConcurrentDictionary<string, GraphServiceClient> _graphClients = new ConcurrentDictionary<string, GraphServiceClient>(StringComparer.OrdinalIgnoreCase);
-        private readonly Func<DateTimeOffset> _clock;
-
         private PartnerConnection(ConnectionRequest request, HttpPipeline pipeline, TokenSource tokens)
         {
-            Environment = request.Environment;
-            Request = request;
+            Cloud = request.Cloud;
             Pipeline = pipeline;
             Tokens = tokens;
-            RetryPolicy = request.RetryPolicy ?? RetryPolicy.Default;
-            _clock = request.Clock ?? (() => DateTimeOffset.UtcNow);
+            RetryPolicy = request.Cloud.Retries(request.RetryPolicy);
         }
 
-        public CloudEnvironment Environment { get; }
-        /// <summary>How this connection was made: the cloud (transport, browser, clock) other sign-ins of the session reuse.</summary>
-        public ConnectionRequest Request { get; }
+        public CloudEnvironment Environment => Cloud.Environment;
+        /// <summary>Where this connection was made (environment, transport, browser, clock), for other sign-ins of the session; not how (no secrets are kept).</summary>
+        public Cloud Cloud { get; }
         public HttpPipeline Pipeline { get; }
         public TokenSource Tokens { get; }
         /// <summary>The pipeline's retry rules, for what retries outside it (throttled items of a Graph $batch).</summary>
@@ -39,12 +35,12 @@ namespace PartnerSecurity.Connections
         public PartnerSecurityContext Context { get; private set; } = null!;
         public string HomeTenantId => Context.TenantId;
         /// <summary>"Now" as the connected cloud sees it (the emulator's clock for snapshots).</summary>
-        public DateTimeOffset Now => _clock();
+        public DateTimeOffset Now => Cloud.Now;
 
         /// <summary>Signs in as the request says, proves the token works, and reads the tenant's name.</summary>
         public static async Task<PartnerConnection> ConnectAsync(ConnectionRequest request, CancellationToken cancellationToken)
         {
-            var pipeline = new HttpPipeline(request.Transport, request.RetryPolicy);
+            var pipeline = new HttpPipeline(request.Cloud.Transport, request.Cloud.Retries(request.RetryPolicy));
             try
             {
                 TokenSource tokens;
@@ -80,7 +76,7 @@ namespace PartnerSecurity.Connections
                 var connection = new PartnerConnection(request, pipeline, tokens);
                 var name = await TenantNames.ReadAsync(connection, tenantId, cancellationToken).ConfigureAwait(false);
                 connection.Context = new PartnerSecurityContext(
-                    tenantId, name, tokens.Account, tokens.AuthMode, request.EnvironmentLabel ?? request.Environment.Name,
+                    tenantId, name, tokens.Account, tokens.AuthMode, request.Cloud.Label,
                     token.Claims.HasMfaClaim, token.ExpiresOn);
                 return connection;
             }

@@ -5,7 +5,6 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using PartnerSecurity.Connections;
 using PartnerSecurity.Diagnostics;
 using PartnerSecurity.Http;
 
@@ -59,12 +58,12 @@ namespace PartnerSecurity.Graph
     {
         public const int MaxBatchSize = 20;
 
-        private readonly PartnerConnection _connection;
+        private readonly IGraphConnection _connection;
         private readonly string _tenantId;
         private readonly bool _beta;
         private readonly int _parallelism;
 
-        public GraphBatchClient(PartnerConnection connection, string tenantId, bool beta, int parallelism = 4)
+        public GraphBatchClient(IGraphConnection connection, string tenantId, bool beta, int parallelism = 4)
         {
             _connection = connection;
             _tenantId = tenantId;

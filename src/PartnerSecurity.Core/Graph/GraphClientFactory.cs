@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using PartnerSecurity.Authentication;
-using PartnerSecurity.Connections;
 
 namespace PartnerSecurity.Graph
 {
@@ -16,7 +15,7 @@ namespace PartnerSecurity.Graph
     /// </summary>
     internal static class GraphClientFactory
     {
-        public static GraphServiceClient Create(PartnerConnection connection, string tenantId, bool beta, ApiResource? permissions = null)
+        public static GraphServiceClient Create(IGraphConnection connection, string tenantId, bool beta, ApiResource? permissions = null)
         {
             var endpoint = connection.Environment.GraphEndpoint;
             var auth = new BaseBearerTokenAuthenticationProvider(new TokenProvider(connection.Tokens, tenantId, new Uri(endpoint).Host, permissions ?? ApiResource.Graph));

@@ -26,23 +26,23 @@ namespace PartnerSecurity.Graph
             string code = errorCode ?? string.Empty;
             var detail = $"{operation} failed in tenant '{tenantId}': {message}" + (code.Length > 0 ? $" ({code}, HTTP {status})" : $" (HTTP {status})");
             if (code == "Authentication_RequestFromNonPremiumTenantOrB2CTenant")
-                return new PartnerSecurityException("PremiumLicenseRequired", ErrorKind.PermissionDenied, detail,
+                return new PartnerSecurityException(ErrorIds.PremiumLicenseRequired, ErrorKind.PermissionDenied, detail,
                     "This report needs Microsoft Entra ID P1 or P2 in the tenant.", ex, tenantId);
             switch (status)
             {
                 case 401:
                     return new PartnerSecurityException("GraphUnauthorized", ErrorKind.AuthenticationError, detail, "Run Connect-PartnerSecurity again.", ex, tenantId);
                 case 403:
-                    return new PartnerSecurityException("GraphAccessDenied", ErrorKind.PermissionDenied, detail,
+                    return new PartnerSecurityException(ErrorIds.GraphAccessDenied, ErrorKind.PermissionDenied, detail,
                         "Grant the signed-in account or application the permission this needs (see the cmdlet's help), or use a GDAP role that includes it.", ex, tenantId);
                 case 404:
-                    return new PartnerSecurityException("GraphNotFound", ErrorKind.ObjectNotFound, detail, null, ex, tenantId);
+                    return new PartnerSecurityException(ErrorIds.GraphNotFound, ErrorKind.ObjectNotFound, detail, null, ex, tenantId);
                 case 429:
                     return new PartnerSecurityException("GraphThrottled", ErrorKind.LimitsExceeded, detail, "Graph kept throttling after the retries; run again later or on fewer tenants at once.", ex, tenantId);
                 default:
                     if (status >= 500)
                         return new PartnerSecurityException("GraphUnavailable", ErrorKind.ResourceUnavailable, detail, "Graph is unavailable; run again later.", ex, tenantId);
-                    return new PartnerSecurityException("GraphRequestFailed", ErrorKind.InvalidOperation, detail, null, ex, tenantId);
+                    return new PartnerSecurityException(ErrorIds.GraphRequestFailed, ErrorKind.InvalidOperation, detail, null, ex, tenantId);
             }
         }
     }

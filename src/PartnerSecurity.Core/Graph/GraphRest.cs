@@ -7,7 +7,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PartnerSecurity.Authentication;
-using PartnerSecurity.Connections;
 using PartnerSecurity.Diagnostics;
 
 namespace PartnerSecurity.Graph
@@ -19,14 +18,14 @@ namespace PartnerSecurity.Graph
     /// </summary>
     internal static class GraphRest
     {
-        public static string Url(PartnerConnection connection, bool beta, string relative) =>
+        public static string Url(IGraphConnection connection, bool beta, string relative) =>
             connection.Environment.GraphEndpoint + (beta ? "/beta" : "/v1.0") + relative;
 
         /// <summary>
         /// Sends one request and returns the JSON body (null for 204); failures become PartnerSecurityException.
         /// <paramref name="resource"/> chooses the token's permissions (Microsoft Graph's assessment set by default).
         /// </summary>
-        public static async Task<JsonDocument?> SendAsync(PartnerConnection connection, string tenantId, HttpMethod method, string url, string? jsonBody, string operation, CancellationToken cancellationToken,
+        public static async Task<JsonDocument?> SendAsync(IGraphConnection connection, string tenantId, HttpMethod method, string url, string? jsonBody, string operation, CancellationToken cancellationToken,
             ApiResource? resource = null)
         {
             var token = await connection.Tokens.AcquireAsync(resource ?? ApiResource.Graph, tenantId, cancellationToken).ConfigureAwait(false);
@@ -56,7 +55,7 @@ namespace PartnerSecurity.Graph
         }
 
         /// <summary>Every item of a collection (each an object), following @odata.nextLink verbatim to the end (<see cref="GraphPaging"/>).</summary>
-        public static async Task<List<JsonElement>> GetAllAsync(PartnerConnection connection, string tenantId, string url, string operation, CancellationToken cancellationToken)
+        public static async Task<List<JsonElement>> GetAllAsync(IGraphConnection connection, string tenantId, string url, string operation, CancellationToken cancellationToken)
         {
             var items = new List<JsonElement>();
             await foreach (var item in ReadAllAsync(connection, tenantId, url, operation, e => (JsonElement?)e.Clone(), cancellationToken).ConfigureAwait(false))
@@ -65,7 +64,7 @@ namespace PartnerSecurity.Graph
         }
 
         /// <summary>A collection read as JSON, page by page: each item (an object) mapped by <paramref name="map"/>.</summary>
-        public static IAsyncEnumerable<T> ReadAllAsync<T>(PartnerConnection connection, string tenantId, string url, string operation,
+        public static IAsyncEnumerable<T> ReadAllAsync<T>(IGraphConnection connection, string tenantId, string url, string operation,
             Func<JsonElement, T> map, CancellationToken cancellationToken) =>
             GraphPaging.ReadAllAsync<JsonDocument, T>(connection.Paged(operation, tenantId),
                 (link, ct) => SendAsync(connection, tenantId, HttpMethod.Get, link ?? url, null, operation, ct),

@@ -2,21 +2,20 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
-using PartnerSecurity.Connections;
 
 namespace PartnerSecurity.Graph
 {
     /// <summary>A tenant's display name, from its organization object.</summary>
     public static class TenantNames
     {
-        public static async Task<string> ReadAsync(PartnerConnection connection, string tenantId, CancellationToken cancellationToken) =>
+        public static async Task<string> ReadAsync(IGraphConnection connection, string tenantId, CancellationToken cancellationToken) =>
             (await ReadOrganizationAsync(connection, tenantId, cancellationToken).ConfigureAwait(false))?.DisplayName ?? tenantId;
 
         /// <summary>
         /// The tenant's organization object (id and display name), read as a collection through <see cref="GraphPaging"/>, so
         /// an empty or damaged answer is asked for again instead of leaving the tenant nameless; null when Graph lists none.
         /// </summary>
-        public static async Task<Organization?> ReadOrganizationAsync(PartnerConnection connection, string tenantId, CancellationToken cancellationToken)
+        public static async Task<Organization?> ReadOrganizationAsync(IGraphConnection connection, string tenantId, CancellationToken cancellationToken)
         {
             var graph = connection.Graph(tenantId);
             try

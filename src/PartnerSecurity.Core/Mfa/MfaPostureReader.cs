@@ -214,8 +214,8 @@ namespace PartnerSecurity.Mfa
                 var error = GraphErrors.Translate(ex, tenant.Id, "Reading the MFA registration report");
                 string cause = error.ErrorId switch
                 {
-                    "PremiumLicenseRequired" => "the report needs Microsoft Entra ID P1 or P2, which the tenant does not have",
-                    "GraphAccessDenied" => "access denied: it needs AuditLog.Read.All and a Reports Reader, Security Reader or Global Reader role",
+                    ErrorIds.PremiumLicenseRequired => "the report needs Microsoft Entra ID P1 or P2, which the tenant does not have",
+                    ErrorIds.GraphAccessDenied => "access denied: it needs AuditLog.Read.All and a Reports Reader, Security Reader or Global Reader role",
                     "GraphThrottled" => "Graph kept throttling it after every retry",
                     _ => error.Message,
                 };
@@ -344,7 +344,7 @@ namespace PartnerSecurity.Mfa
                     $"Reading conditional access policies failed in tenant '{tenantId}': {ex.Message} No verdict was given for this tenant.",
                     "Check the policy in the Entra admin center; if Graph returns it so, report it with the policy's JSON.", ex, tenantId);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "PremiumLicenseRequired")
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.PremiumLicenseRequired)
             {
                 // Conditional access needs P1: a tenant without it has no policies to read.
                 OperationLog.Verbose($"Tenant '{tenantId}': no conditional access (it needs Microsoft Entra ID P1).");

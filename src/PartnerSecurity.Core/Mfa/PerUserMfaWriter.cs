@@ -106,7 +106,7 @@ namespace PartnerSecurity.Mfa
         {
             var error = GraphErrors.Translate(result.Status, result.ErrorCode, result.ErrorMessage ?? "the request failed", null, tenant.Id,
                 $"Setting the per-user MFA state of '{userPrincipalName}'");
-            var action = error.ErrorId == "GraphAccessDenied"
+            var action = error.ErrorId == ErrorIds.GraphAccessDenied
                 ? GraphErrors.AccessAction(tenant, "Policy.ReadWrite.AuthenticationMethod", "Authentication Policy Administrator")
                 : error.RecommendedAction;
             var message = error.Message.Replace($"tenant '{tenant.Id}'", $"tenant {tenant.Label}");

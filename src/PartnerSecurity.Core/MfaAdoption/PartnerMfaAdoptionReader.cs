@@ -146,7 +146,7 @@ namespace PartnerSecurity.MfaAdoption
             {
                 return await client.SendAsync(HttpMethod.Get, path, null, continuation, "Reading " + source, cancellationToken).ConfigureAwait(false);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "PartnerCenterAccessDenied" && ex.Message.IndexOf("application credentials", StringComparison.OrdinalIgnoreCase) >= 0)
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.PartnerCenterAccessDenied && ex.Message.IndexOf("application credentials", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 throw new PartnerSecurityException("AppAndUserOnly", ErrorKind.PermissionDenied, ex.Message,
                     "Connect as a partner user (browser, device code or the Secure Application Model): Partner Center serves this to App+User callers only.", ex, ex.Target);

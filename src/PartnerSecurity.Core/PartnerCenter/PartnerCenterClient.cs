@@ -186,10 +186,10 @@ namespace PartnerSecurity.PartnerCenter
                     return new PartnerSecurityException("PartnerCenterUnauthorized", ErrorKind.AuthenticationError, detail,
                         "Run Connect-PartnerSecurity again with an account of the partner tenant that has a Partner Center role (Admin agent).", null, partnerTenantId);
                 case 403:
-                    return new PartnerSecurityException("PartnerCenterAccessDenied", ErrorKind.PermissionDenied, detail,
+                    return new PartnerSecurityException(ErrorIds.PartnerCenterAccessDenied, ErrorKind.PermissionDenied, detail,
                         "Give the signed-in account the Admin agent role in Partner Center (or connect with one that has it).", null, partnerTenantId);
                 case 404:
-                    return new PartnerSecurityException("PartnerCenterNotFound", ErrorKind.ObjectNotFound, detail, null, null, partnerTenantId);
+                    return new PartnerSecurityException(ErrorIds.PartnerCenterNotFound, ErrorKind.ObjectNotFound, detail, null, null, partnerTenantId);
                 case 429:
                     return new PartnerSecurityException("PartnerCenterThrottled", ErrorKind.LimitsExceeded, detail,
                         "Partner Center kept throttling after the retries; run again in a minute.", null, partnerTenantId);

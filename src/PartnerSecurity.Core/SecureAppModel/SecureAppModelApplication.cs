@@ -139,8 +139,8 @@ namespace PartnerSecurity.SecureAppModel
             catch (ApiException ex)
             {
                 var translated = GraphErrors.Translate(ex, tenantId, "Provisioning the Secure Application Model application");
-                if (translated.ErrorId == "GraphAccessDenied")
-                    throw new PartnerSecurityException("GraphAccessDenied", ErrorKind.PermissionDenied, translated.Message,
+                if (translated.ErrorId == ErrorIds.GraphAccessDenied)
+                    throw new PartnerSecurityException(ErrorIds.GraphAccessDenied, ErrorKind.PermissionDenied, translated.Message,
                         "Connect as a Global Administrator with the app-registration permissions: Connect-PartnerSecurity -Scopes Application.ReadWrite.All, GroupMember.ReadWrite.All.", ex, tenantId);
                 throw translated;
             }

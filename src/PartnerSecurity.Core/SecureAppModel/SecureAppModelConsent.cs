@@ -29,12 +29,32 @@ namespace PartnerSecurity.SecureAppModel
         /// <summary>Redeem this refresh token instead of signing in.</summary>
         public SecureString? RefreshToken { get; set; }
 
-        public CloudEnvironment Environment { get; set; } = CloudEnvironment.Global;
-        public HttpMessageHandler? Transport { get; set; }
+        /// <summary>Where to sign in: the environment, and for an emulated cloud its transport, browser and clock.</summary>
+        public Cloud Cloud { get; set; } = Cloud.Global;
+        public CloudEnvironment Environment { get => Cloud.Environment; set => Cloud = Cloud.With(environment: value); }
+        public HttpMessageHandler? Transport { get => Cloud.Transport; set => Cloud = Cloud.With(transport: value); }
+        /// <summary>The retry rules; they run on the cloud's clock unless given their own.</summary>
         public RetryPolicy? RetryPolicy { get; set; }
-        public Func<Uri, CancellationToken, Task>? Browser { get; set; }
+        public Func<Uri, CancellationToken, Task>? Browser { get => Cloud.Browser; set => Cloud = Cloud.With(browser: value); }
         public Action<string>? DeviceCodeMessage { get; set; }
-        public Func<DateTimeOffset>? Clock { get; set; }
+        /// <summary>"Now": sets the cloud's clock (waiting in real time).</summary>
+        public Func<DateTimeOffset>? Clock
+        {
+            get => ReferenceEquals(Cloud.Clock, RetryClock.Real) ? null : () => Cloud.Now;
+            set => Cloud = Cloud.With(clock: Cloud.ClockReading(value));
+        }
+
+        /// <summary>The application and its credential, as one value.</summary>
+        public AppCredential Credential
+        {
+            get => new AppCredential(ApplicationId, ClientSecret, Certificate);
+            set
+            {
+                ApplicationId = value.ApplicationId ?? ApplicationId;
+                ClientSecret = value.ClientSecret;
+                Certificate = value.Certificate;
+            }
+        }
         public TimeSpan SignInTimeout { get; set; } = TimeSpan.FromMinutes(10);
     }
 
@@ -51,7 +71,7 @@ namespace PartnerSecurity.SecureAppModel
 
         public static async Task<SecureAppModelToken> ConsentAsync(ConsentRequest request, CancellationToken cancellationToken)
         {
-            using var pipeline = new HttpPipeline(request.Transport, request.RetryPolicy);
+            using var pipeline = new HttpPipeline(request.Cloud.Transport, request.Cloud.Retries(request.RetryPolicy));
             var scopes = request.Scopes ?? DefaultScopes(request.Environment);
             var tenant = request.TenantId ?? "organizations";
             AuthenticationResult result;
@@ -82,7 +102,7 @@ namespace PartnerSecurity.SecureAppModel
             {
                 throw MsalErrors.Translate(ex, tenant, "the Secure Application Model consent");
             }
-            return Result(request, result, binding, scopes, request.Clock?.Invoke() ?? DateTimeOffset.UtcNow);
+            return Result(request, result, binding, scopes, request.Cloud.Now);
         }
 
         private static async Task<(AuthenticationResult, TokenCacheBinding)> AuthorizationCodeAsync(ConsentRequest request, HttpPipeline pipeline, string[] scopes, string tenant, CancellationToken cancellationToken)
@@ -107,7 +127,7 @@ namespace PartnerSecurity.SecureAppModel
             timeout.CancelAfter(request.SignInTimeout);
             var waiting = listener.WaitForResponseAsync(timeout.Token);
             OperationLog.Verbose("Opening the browser for the Secure Application Model consent; sign in as a partner admin and complete MFA.");
-            if (request.Browser != null) await request.Browser(url, timeout.Token).ConfigureAwait(false);
+            if (request.Cloud.Browser != null) await request.Cloud.Browser(url, timeout.Token).ConfigureAwait(false);
             else await SystemBrowser.OpenAsync(url).ConfigureAwait(false);
             System.Collections.Generic.IReadOnlyDictionary<string, string> response;
             try
@@ -141,7 +161,7 @@ namespace PartnerSecurity.SecureAppModel
         public static async Task<SecureAppModelToken> RedeemAsync(ConsentRequest request, CancellationToken cancellationToken)
         {
             if (request.RefreshToken == null) throw new ArgumentException("A refresh token is required.");
-            using var pipeline = new HttpPipeline(request.Transport, request.RetryPolicy);
+            using var pipeline = new HttpPipeline(request.Cloud.Transport, request.Cloud.Retries(request.RetryPolicy));
             var scopes = request.Scopes ?? DefaultScopes(request.Environment);
             var tenant = request.TenantId ?? "organizations";
             var app = ConfidentialClients.Create(request.ApplicationId, tenant, request.Environment, pipeline, request.ClientSecret, request.Certificate);
@@ -156,7 +176,7 @@ namespace PartnerSecurity.SecureAppModel
             {
                 throw MsalErrors.Translate(ex, tenant, string.Join(" ", scopes));
             }
-            return Result(request, result, binding, scopes, request.Clock?.Invoke() ?? DateTimeOffset.UtcNow, requireMfa: false);
+            return Result(request, result, binding, scopes, request.Cloud.Now, requireMfa: false);
         }
 
         private static SecureAppModelToken Result(ConsentRequest request, AuthenticationResult result, TokenCacheBinding binding, string[] scopes, DateTimeOffset now, bool requireMfa = true)

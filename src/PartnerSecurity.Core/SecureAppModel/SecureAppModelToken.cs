@@ -52,7 +52,8 @@ namespace PartnerSecurity.SecureAppModel
     {
         public const int WarningDays = 14;
 
-        public SecureAppModelTokenStatus(StoredToken token, DateTimeOffset now, string storage)
+        /// <summary>The status of a stored token; with <paramref name="unusableReason"/>, of one that cannot be redeemed (its cloud is gone, say).</summary>
+        public SecureAppModelTokenStatus(StoredToken token, DateTimeOffset now, string storage, string? unusableReason = null)
         {
             Name = token.Name;
             ApplicationId = token.ApplicationId;
@@ -65,7 +66,10 @@ namespace PartnerSecurity.SecureAppModel
             ExpiresOn = token.VaultExpiresOn ?? token.ExpiresOn;
             DaysLeft = (int)Math.Floor((ExpiresOn - now).TotalDays);
             Storage = storage;
-            if (ExpiresOn <= now)
+            Usable = unusableReason == null && ExpiresOn > now;
+            if (unusableReason != null)
+                Warning = unusableReason;
+            else if (ExpiresOn <= now)
                 Warning = $"Expired on {ExpiresOn:yyyy-MM-dd} after 90 days without use: run the consent again (New-SecureAppModelToken -SaveAs {Name}).";
             else if (DaysLeft < WarningDays)
                 Warning = $"Expires in {Math.Max(DaysLeft, 0)} day(s) without use: run Update-SecureAppModelToken -Name {Name} (schedule it weekly).";
@@ -83,6 +87,8 @@ namespace PartnerSecurity.SecureAppModel
         public DateTimeOffset LastUsedOn { get; }
         public DateTimeOffset ExpiresOn { get; }
         public int DaysLeft { get; }
+        /// <summary>False when the token cannot be redeemed: expired, or unusable for the reason in <see cref="Warning"/>.</summary>
+        public bool Usable { get; }
         public string? Warning { get; }
         /// <summary>Encrypted, PlaintextFile or Memory.</summary>
         public string Storage { get; }

@@ -51,11 +51,12 @@ namespace PartnerSecurity.SecureAppModel
             var tenant = request.TenantId ?? stored?.TenantId ?? "organizations";
             var app = ConfidentialClients.Create(appId, tenant, request.Environment, pipeline, stored?.ClientSecret ?? request.ClientSecret, stored?.Certificate ?? request.Certificate);
             var binding = TokenCacheBinding.Attach(app.UserTokenCache, appId, blob: null);
-            var now = request.Clock ?? (() => DateTimeOffset.UtcNow);
+            var cloud = request.Cloud;
+            Func<DateTimeOffset> now = () => cloud.Now;
             if (stored != null) binding.RefreshTokenChanged = rotated => stored.Rotate(rotated, now());
 
             var source = new SecureAppModelTokenSource(app, request.Environment);
-            if (request.Clock != null) source.Clock = request.Clock;
+            source.Clock = now;
             try
             {
                 var result = await ((IByRefreshToken)app).AcquireTokenByRefreshToken(Scopes(ApiResource.Graph, request.Environment), refreshToken)

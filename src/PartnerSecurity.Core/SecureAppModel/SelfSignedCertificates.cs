@@ -49,6 +49,12 @@ namespace PartnerSecurity.SecureAppModel
             store.Add(certificate);
         }
 
+        /// <summary>A certificate with its private key in CurrentUser\My or LocalMachine\My, or an error saying how to provide it.</summary>
+        public static X509Certificate2 RequireWithPrivateKey(string thumbprint) => FindWithPrivateKey(thumbprint)
+            ?? throw new Diagnostics.PartnerSecurityException(Diagnostics.ErrorIds.CertificateNotFound, Diagnostics.ErrorKind.ObjectNotFound,
+                $"No certificate with thumbprint {thumbprint} and a private key is in the CurrentUser or LocalMachine 'My' store.",
+                "Import the certificate with its private key, or pass it with -Certificate.", null, thumbprint);
+
         /// <summary>A certificate with its private key in CurrentUser\My or LocalMachine\My, or null.</summary>
         public static X509Certificate2? FindWithPrivateKey(string thumbprint)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
+using PartnerSecurity.Authentication;
 using PartnerSecurity.Diagnostics;
 
 namespace PartnerSecurity.SecureAppModel
@@ -30,6 +31,8 @@ namespace PartnerSecurity.SecureAppModel
         public string TenantId => Token.TenantId;
         public SecureString? ClientSecret { get; }
         public X509Certificate2? Certificate { get; }
+        /// <summary>The application and the credential that redeems the token.</summary>
+        public AppCredential Credential => new AppCredential(ApplicationId, ClientSecret, Certificate);
         /// <summary>The cloud's name: Global, USGov, USGovDoD, China, or Demo/Snapshot (emulated, see <see cref="SnapshotPath"/>).</summary>
         public string Environment => Token.Environment;
         public string? SnapshotPath => Token.SnapshotPath;
@@ -41,11 +44,15 @@ namespace PartnerSecurity.SecureAppModel
         /// certificate given, else the certificate the consent used (from the CurrentUser or LocalMachine 'My' store).
         /// A given <paramref name="applicationId"/> must be the token's.
         /// </summary>
+        public static StoredTokenCredentials Resolve(IStoredTokenStore store, string name, AppCredential given) =>
+            Resolve(store, name, given.ApplicationId, given.ClientSecret, given.Certificate);
+
+        /// <inheritdoc cref="Resolve(IStoredTokenStore, string, AppCredential)"/>
         public static StoredTokenCredentials Resolve(IStoredTokenStore store, string name, string? applicationId = null, SecureString? clientSecret = null, X509Certificate2? certificate = null)
         {
             var token = store.Get(name);
             if (!string.IsNullOrEmpty(applicationId) && !string.Equals(applicationId, token.ApplicationId, StringComparison.OrdinalIgnoreCase))
-                throw new PartnerSecurityException("TokenApplicationMismatch", ErrorKind.InvalidArgument,
+                throw new PartnerSecurityException(ErrorIds.TokenApplicationMismatch, ErrorKind.InvalidArgument,
                     $"The stored token '{token.Name}' belongs to application {token.ApplicationId}, not {applicationId}.", "Use the application id the consent was given for.", null, token.Name);
             if (clientSecret == null && certificate == null) certificate = ConsentCertificate(token);
             return new StoredTokenCredentials(store, token, clientSecret, certificate);
@@ -55,10 +62,10 @@ namespace PartnerSecurity.SecureAppModel
         {
             const string next = "Add -ClientSecret, -Credential, -CertificateThumbprint or -Certificate.";
             if (token.CertificateThumbprint == null)
-                throw new PartnerSecurityException("CredentialRequired", ErrorKind.InvalidArgument,
+                throw new PartnerSecurityException(ErrorIds.CredentialRequired, ErrorKind.InvalidArgument,
                     $"The stored token '{token.Name}' was consented with a client secret; give the secret to redeem it.", next, null, token.Name);
             return SelfSignedCertificates.FindWithPrivateKey(token.CertificateThumbprint)
-                ?? throw new PartnerSecurityException("CertificateNotFound", ErrorKind.ObjectNotFound,
+                ?? throw new PartnerSecurityException(ErrorIds.CertificateNotFound, ErrorKind.ObjectNotFound,
                     $"The certificate {token.CertificateThumbprint} the token '{token.Name}' was consented with is not in the CurrentUser or LocalMachine 'My' store.", next, null, token.Name);
         }
 
@@ -83,6 +90,6 @@ namespace PartnerSecurity.SecureAppModel
         }
 
         /// <summary>Stores the refresh token an exchange returned.</summary>
-        public bool Rotate(SecureAppModelToken token, DateTimeOffset usedOn) => Rotate(Authentication.SecureStrings.Reveal(token.RefreshToken), usedOn);
+        public bool Rotate(SecureAppModelToken token, DateTimeOffset usedOn) => Rotate(SecureStrings.Reveal(token.RefreshToken), usedOn);
     }
 }

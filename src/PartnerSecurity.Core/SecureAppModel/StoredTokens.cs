@@ -11,7 +11,7 @@ namespace PartnerSecurity.SecureAppModel
         public static void ValidateName(string name)
         {
             if (!s_name.IsMatch(name ?? string.Empty))
-                throw new PartnerSecurityException("InvalidTokenName", ErrorKind.InvalidArgument,
+                throw new PartnerSecurityException(ErrorIds.InvalidTokenName, ErrorKind.InvalidArgument,
                     $"'{name}' is not a valid token name: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.", "Choose a name such as 'partner' or 'contoso-sam'.", null, name);
         }
 
@@ -19,7 +19,7 @@ namespace PartnerSecurity.SecureAppModel
         public static StoredToken Get(this IStoredTokenStore store, string name) => store.Find(name) ?? throw NotFound(store, name);
 
         public static PartnerSecurityException NotFound(IStoredTokenStore store, string name) =>
-            new PartnerSecurityException("TokenNotFound", ErrorKind.ObjectNotFound,
+            new PartnerSecurityException(ErrorIds.TokenNotFound, ErrorKind.ObjectNotFound,
                 $"No Secure Application Model token named '{name}' is stored{(store.MissingHint == null ? string.Empty : " (" + store.MissingHint + ")")}.",
                 "Run New-SecureAppModelToken -SaveAs <name> once, or Get-SecureAppModelTokenStatus to see the stored names.", null, name);
     }

@@ -54,7 +54,7 @@ namespace PartnerSecurity.SecurityAlerts
             {
                 return Parse(await PartnerSecurityGraph.GetEntityAsync(connection, AlertPath(id), Source, cancellationToken, forUpdate).ConfigureAwait(false));
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphNotFound")
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.GraphNotFound)
             {
                 throw NotFound(connection, id, ex);
             }
@@ -74,7 +74,7 @@ namespace PartnerSecurity.SecurityAlerts
             {
                 answer = await PartnerSecurityGraph.PatchAsync(connection, AlertPath(id), JsonSerializer.Serialize(body), Source, cancellationToken).ConfigureAwait(false);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphNotFound")
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.GraphNotFound)
             {
                 throw NotFound(connection, id, ex);
             }

@@ -56,13 +56,13 @@ namespace PartnerSecurity.SecurityDefaults
                 using var _ = await GraphRest.SendAsync(connection, tenant.Id, new HttpMethod("PATCH"), GraphRest.Url(connection, false, PolicyPath), body,
                     (enabled ? "Enabling" : "Disabling") + " security defaults", cancellationToken).ConfigureAwait(false);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphAccessDenied")
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.GraphAccessDenied)
             {
-                throw new PartnerSecurityException("GraphAccessDenied", ErrorKind.PermissionDenied,
+                throw new PartnerSecurityException(ErrorIds.GraphAccessDenied, ErrorKind.PermissionDenied,
                     ex.Message.Replace($"tenant '{tenant.Id}'", $"tenant {tenant.Label}") + " Nothing was changed.",
                     GraphErrors.AccessAction(tenant, "Policy.ReadWrite.SecurityDefaults", "Security Administrator"), ex, tenant.Requested);
             }
-            catch (PartnerSecurityException ex) when (enabled && ex.ErrorId == "GraphRequestFailed")
+            catch (PartnerSecurityException ex) when (enabled && ex.ErrorId == ErrorIds.GraphRequestFailed)
             {
                 // Conditional access turned on between the check and the write: the same refusal, with Graph's words.
                 var status = await SecurityDefaultsReader.GetAsync(connection, tenant, cancellationToken).ConfigureAwait(false);

@@ -112,7 +112,7 @@ namespace PartnerSecurity.SecurityScore
             {
                 token = await connection.Tokens.AcquireAsync(resource, connection.HomeTenantId, cancellationToken).ConfigureAwait(false);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "ConsentRequired" || ex.ErrorId == "InteractionRequired")
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.ConsentRequired || ex.ErrorId == ErrorIds.InteractionRequired)
             {
                 throw PermissionMissing(connection, permission, write, appOnly: false, source, ex);
             }
@@ -120,18 +120,18 @@ namespace PartnerSecurity.SecurityScore
             {
                 return await GraphRest.SendAsync(connection, connection.HomeTenantId, method, url, body, "Reading " + source, cancellationToken, resource).ConfigureAwait(false);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphAccessDenied")
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.GraphAccessDenied)
             {
                 throw PermissionMissing(connection, permission, write, token.Claims.IsAppOnly, source, ex);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphNotFound" && method.Method == "GET" && url.IndexOf(AlertsPath + "/", StringComparison.OrdinalIgnoreCase) < 0)
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.GraphNotFound && method.Method == "GET" && url.IndexOf(AlertsPath + "/", StringComparison.OrdinalIgnoreCase) < 0)
             {
                 throw new PartnerSecurityException("PartnerSecurityDataNotFound", ErrorKind.ObjectNotFound,
                     $"Microsoft has no partner security data for tenant {connection.Context.TenantName} ({connection.HomeTenantId}): {ex.Message}",
                     "The score and alerts exist for CSP partners (direct bill partners, indirect providers and indirect resellers): connect to the partner tenant, not a customer's.",
                     ex, connection.HomeTenantId);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphRequestFailed" && ex.Message.IndexOf("segment 'partner'", StringComparison.OrdinalIgnoreCase) >= 0)
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.GraphRequestFailed && ex.Message.IndexOf("segment 'partner'", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 throw new PartnerSecurityException("NotAvailableInCloud", ErrorKind.NotSupported,
                     $"{source} does not exist in the {connection.Environment.Name} cloud: {ex.Message}",

@@ -72,11 +72,11 @@ namespace PartnerSecurity.SignIns
             {
                 return await GraphRest.SendAsync(connection, tenant.Id, HttpMethod.Get, url, null, "Reading sign-in logs", cancellationToken).ConfigureAwait(false);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "PremiumLicenseRequired")
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.PremiumLicenseRequired)
             {
                 throw PremiumRequired(tenant, ex);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "GraphAccessDenied")
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.GraphAccessDenied)
             {
                 throw new PartnerSecurityException(ex.ErrorId, ex.Kind, ex.Message,
                     GraphErrors.AccessAction(tenant, "AuditLog.Read.All and Directory.Read.All", "Global Reader, Reports Reader, Security Reader, Security Operator or Security Administrator"), ex, tenant.Requested);
@@ -88,7 +88,7 @@ namespace PartnerSecurity.SignIns
         /// and says what evidence is still available.
         /// </summary>
         public static PartnerSecurityException PremiumRequired(TenantTarget tenant, Exception? inner) =>
-            new PartnerSecurityException("PremiumLicenseRequired", ErrorKind.PermissionDenied,
+            new PartnerSecurityException(ErrorIds.PremiumLicenseRequired, ErrorKind.PermissionDenied,
                 $"Tenant {tenant.Label} has no Microsoft Entra ID P1 or P2 licence, and Microsoft Graph serves sign-in logs only to tenants that have one " +
                 "(Authentication_RequestFromNonPremiumTenantOrB2CTenant). No sign-ins were read from it.",
                 $"Evidence still available without P1 or P2: Get-PartnerMfaStatus -CustomerTenantId {tenant.Id} (each user's MFA verdict from security defaults, " +

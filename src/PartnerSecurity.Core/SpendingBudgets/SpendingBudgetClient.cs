@@ -60,7 +60,7 @@ namespace PartnerSecurity.SpendingBudgets
             {
                 return await new PartnerCenterClient(connection).SendAsync(method, $"/v1/customers/{id:D}/usagebudget", body, null, $"{operation} of customer {id:D}", cancellationToken).ConfigureAwait(false);
             }
-            catch (PartnerSecurityException ex) when (ex.ErrorId == "PartnerCenterNotFound")
+            catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.PartnerCenterNotFound)
             {
                 throw new PartnerSecurityException("CustomerNotFound", ErrorKind.ObjectNotFound,
                     $"Partner Center has no customer {id:D} for this partner: {ex.Message}", "Run Get-PartnerCustomer to see the customers and their tenant ids.", ex, customerId);

@@ -104,6 +104,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(ParameterSetName = CertificateSet)]
         [Parameter(Mandatory = true, ParameterSetName = StoredTokenSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string? RefreshTokenName { get; set; }
 
         /// <summary>With -RefreshTokenName: the Azure Key Vault the token is kept in, read as the current connection or the managed identity.</summary>
@@ -156,7 +157,7 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = SessionClouds.CurrentSession;
+            var session = Session;
             ConnectionRequest request;
             try
             {
@@ -169,12 +170,12 @@ namespace PartnerSecurity.Cmdlets
             }
             PartnerConnection? connection = null;
             // A vault is read as the current connection (kept alive for the new one's rotations), else the managed identity.
-            var vaultIdentity = VaultName != null ? SessionConnections.Current : null;
+            var vaultIdentity = VaultName != null ? session.Connection : null;
             Run(async (pump, ct) =>
             {
                 if (!string.IsNullOrEmpty(request.RefreshTokenName))
                 {
-                    var stored = StoredTokenCredentials.Resolve(TokenStores.Open(request.Storage, VaultName, SecretName, vaultIdentity, _cloud!), request.RefreshTokenName!, request.ApplicationId, request.ClientSecret, request.Certificate);
+                    var stored = StoredTokenCredentials.Resolve(TokenStores.Open(request.Storage, VaultName, SecretName, vaultIdentity, _cloud!), request.RefreshTokenName!, request.Credential);
                     // A stored token knows its cloud.
                     if (!CloudChosen) CloudBinding.Of(stored.Token, session, pump.Warning).Apply(request);
                     request.StoredCredentials = stored;
@@ -182,7 +183,7 @@ namespace PartnerSecurity.Cmdlets
                 connection = await PartnerConnection.ConnectAsync(request, ct).ConfigureAwait(false);
             });
             // The session is the runspace of the pipeline thread, so the connection is stored here, not on the worker.
-            var replaced = SessionConnections.Set(connection!);
+            var replaced = session.Connect(connection!);
             if (replaced != null && !ReferenceEquals(replaced, vaultIdentity)) replaced.Dispose();
             WriteObject(connection!.Context);
         }
@@ -191,7 +192,7 @@ namespace PartnerSecurity.Cmdlets
 
         private CloudBinding? _cloud;
 
-        private ConnectionRequest BuildRequest(Guid session)
+        private ConnectionRequest BuildRequest(ModuleSession session)
         {
             if (Demo.IsPresent && Snapshot != null)
                 throw new PartnerSecurityException("CloudConflict", ErrorKind.InvalidArgument, "-Demo and -Snapshot each choose an emulated cloud; give one of them.", "Remove -Demo or -Snapshot.");
@@ -204,7 +205,7 @@ namespace PartnerSecurity.Cmdlets
             {
                 var path = GetUnresolvedProviderPathFromPSPath(Snapshot);
                 if (!File.Exists(path))
-                    throw new PartnerSecurityException("SnapshotNotFound", ErrorKind.ObjectNotFound,
+                    throw new PartnerSecurityException(ErrorIds.SnapshotNotFound, ErrorKind.ObjectNotFound,
                         $"Cannot find the snapshot file '{path}'.", "Check the path. A snapshot is a JSON file in the format of docs/snapshot-format.md (this version of the module cannot export one from a tenant); -Demo uses the built-in one. To sign in to a tenant, use -TenantId.", null, Snapshot);
                 cloud = CloudBinding.Emulated(session, path, "Snapshot", WriteWarning);
             }
@@ -245,10 +246,8 @@ namespace PartnerSecurity.Cmdlets
                 case CredentialSet:
                 case ThumbprintSet:
                 case CertificateSet:
-                    var credentials = AppCredentials.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
-                    request.ApplicationId = credentials.ApplicationId ?? ApplicationId;
-                    request.ClientSecret = credentials.ClientSecret;
-                    request.Certificate = credentials.Certificate;
+                    var credentials = AppCredentialParameters.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+                    request.Credential = credentials.For(ApplicationId);
                     if (RefreshToken != null && RefreshTokenName != null)
                         throw new PartnerSecurityException("RefreshTokenConflict", ErrorKind.InvalidArgument, "Give -RefreshToken or -RefreshTokenName, not both.", null);
                     if (RefreshToken != null || RefreshTokenName != null)

@@ -17,7 +17,7 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var connection = SessionConnections.Remove();
+            var connection = Session.Disconnect();
             if (connection == null)
             {
                 WriteVerbose("Not connected: nothing to disconnect.");

@@ -10,7 +10,7 @@ namespace PartnerSecurity.Cmdlets
     {
         protected override void ProcessRecord()
         {
-            var connection = SessionConnections.Current;
+            var connection = Session.Connection;
             if (connection == null)
             {
                 WriteVerbose("Not connected. Run Connect-PartnerSecurity.");

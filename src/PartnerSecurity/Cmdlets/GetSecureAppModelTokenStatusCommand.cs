@@ -15,6 +15,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Keep (or read) the token in this Azure Key Vault instead of the local protected store: as the current connection, else the managed identity.</summary>
@@ -32,11 +33,11 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = SessionClouds.CurrentSession;
+            var session = Session;
             var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
             var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             var names = Name;
-            var connection = SessionConnections.Current;
+            var connection = session.Connection;
             try
             {
                 TokenStores.Check(VaultName, SecretName, null);
@@ -48,7 +49,7 @@ namespace PartnerSecurity.Cmdlets
             }
             Run(async (pump, ct) =>
             {
-                var store = TokenStores.Open(options, VaultName, SecretName, connection, connection != null ? CloudBinding.Of(connection) : CloudBinding.Real(null));
+                var store = TokenStores.Open(options, VaultName, SecretName, connection, connection != null ? CloudBinding.Of(connection, session) : CloudBinding.Real(null));
                 var tokens = store.List();
                 if (names != null)
                 {
@@ -58,9 +59,20 @@ namespace PartnerSecurity.Cmdlets
                 }
                 foreach (var token in tokens.Where(t => patterns == null || patterns.Any(p => p.IsMatch(t.Name))))
                 {
-                    var now = CloudBinding.Of(token, session, pump.Warning).Now;
-                    var status = new SecureAppModelTokenStatus(token, now, store.Storage);
-                    if (status.Warning != null && status.DaysLeft < SecureAppModelTokenStatus.WarningDays) pump.Warning($"{token.Name}: {status.Warning}");
+                    SecureAppModelTokenStatus status;
+                    bool reported = false;
+                    try
+                    {
+                        status = new SecureAppModelTokenStatus(token, CloudBinding.Of(token, session, pump.Warning).Now, store.Storage);
+                    }
+                    catch (Diagnostics.PartnerSecurityException ex)
+                    {
+                        // One token whose cloud is gone (a deleted snapshot) is reported as unusable; the others are still listed.
+                        status = new SecureAppModelTokenStatus(token, System.DateTimeOffset.UtcNow, store.Storage, ex.Message);
+                        pump.WriteError(ex, token.Name);
+                        reported = true;
+                    }
+                    if (!reported && status.Warning != null && status.DaysLeft < SecureAppModelTokenStatus.WarningDays) pump.Warning($"{token.Name}: {status.Warning}");
                     pump.WriteObject(status);
                 }
                 await System.Threading.Tasks.Task.CompletedTask.ConfigureAwait(false);

@@ -62,6 +62,7 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(ParameterSetName = CertificateSet)]
         [Parameter(Mandatory = true, ParameterSetName = StoredTokenSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string? RefreshTokenName { get; set; }
 
         /// <summary>For the consent, the partner tenant; for an exchange, the tenant to get tokens in (a customer's).</summary>
@@ -116,9 +117,9 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = SessionClouds.CurrentSession;
+            var session = Session;
             var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
-            AppCredentials credentials;
+            AppCredential credentials;
             try
             {
                 if (SaveAs != null) SecureAppModelTokenStore.ValidateName(SaveAs);
@@ -127,7 +128,7 @@ namespace PartnerSecurity.Cmdlets
                     throw new PartnerSecurityException("VaultNeedsTokenName", ErrorKind.InvalidArgument, "-VaultName says where the token of -SaveAs or -RefreshTokenName is kept.", "Add -SaveAs <name> or -RefreshTokenName <name>.", null, VaultName);
                 if (RefreshToken != null && RefreshTokenName != null)
                     throw new PartnerSecurityException("RefreshTokenConflict", ErrorKind.InvalidArgument, "Give -RefreshToken or -RefreshTokenName, not both.", null);
-                credentials = AppCredentials.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+                credentials = AppCredentialParameters.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
             }
             catch (PartnerSecurityException ex)
             {
@@ -135,20 +136,20 @@ namespace PartnerSecurity.Cmdlets
                 return;
             }
             bool redeem = RefreshToken != null || RefreshTokenName != null;
-            var connection = SessionConnections.Current;
+            var connection = session.Connection;
             var interactive = HostInteractivity.IsInteractive(Host);
             Run(async (pump, ct) =>
             {
                 var store = RefreshTokenName != null || SaveAs != null
-                    ? TokenStores.Open(options, VaultName, SecretName, connection, connection != null ? CloudBinding.Of(connection) : CloudBinding.Real(Environment))
+                    ? TokenStores.Open(options, VaultName, SecretName, connection, connection != null ? CloudBinding.Of(connection, session) : CloudBinding.Real(Environment))
                     : null;
                 var stored = RefreshTokenName != null
-                    ? StoredTokenCredentials.Resolve(store!, RefreshTokenName, credentials.ApplicationId ?? ApplicationId, credentials.ClientSecret, credentials.Certificate)
+                    ? StoredTokenCredentials.Resolve(store!, RefreshTokenName, credentials.For(ApplicationId))
                     : null;
 
                 CloudBinding cloud = Environment != null ? CloudBinding.Real(Environment)
                     : stored != null ? CloudBinding.Of(stored.Token, session, pump.Warning)
-                    : connection != null ? CloudBinding.Of(connection)
+                    : connection != null ? CloudBinding.Of(connection, session)
                     : CloudBinding.Real(null);
                 if (!redeem && !UseDeviceCode && !cloud.IsEmulated && !interactive)
                     throw new PartnerSecurityException("InteractiveSignInUnavailable", ErrorKind.InvalidOperation,
@@ -157,9 +158,7 @@ namespace PartnerSecurity.Cmdlets
 
                 var request = new ConsentRequest
                 {
-                    ApplicationId = stored?.ApplicationId ?? credentials.ApplicationId ?? ApplicationId ?? string.Empty,
-                    ClientSecret = stored?.ClientSecret ?? credentials.ClientSecret,
-                    Certificate = stored?.Certificate ?? credentials.Certificate,
+                    Credential = stored?.Credential ?? credentials.For(ApplicationId),
                     TenantId = TenantId ?? stored?.TenantId,
                     Scopes = Scopes == null ? null : FullScopes(Scopes, cloud.Environment),
                     UseDeviceCode = UseDeviceCode.IsPresent,

@@ -26,6 +26,7 @@ namespace PartnerSecurity.Cmdlets
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string Name { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
@@ -57,12 +58,12 @@ namespace PartnerSecurity.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = SessionClouds.CurrentSession;
+            var session = Session;
             var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
-            AppCredentials credentials;
+            AppCredential credentials;
             try
             {
-                credentials = AppCredentials.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+                credentials = AppCredentialParameters.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
                 TokenStores.Check(VaultName, SecretName, Name);
             }
             catch (PartnerSecurityException ex)
@@ -71,17 +72,15 @@ namespace PartnerSecurity.Cmdlets
                 return;
             }
             var name = Name;
-            var connection = SessionConnections.Current;
+            var connection = session.Connection;
             Run(async (pump, ct) =>
             {
-                var stored = StoredTokenCredentials.Resolve(TokenStores.Open(options, VaultName, SecretName, connection, connection != null ? CloudBinding.Of(connection) : CloudBinding.Real(null)), name, credentials.ApplicationId, credentials.ClientSecret, credentials.Certificate);
+                var stored = StoredTokenCredentials.Resolve(TokenStores.Open(options, VaultName, SecretName, connection, connection != null ? CloudBinding.Of(connection, session) : CloudBinding.Real(null)), name, credentials);
                 if (!await pump.ShouldProcessAsync($"stored token '{stored.Name}' ({stored.Token.Account})", "Redeem and rotate").ConfigureAwait(false)) return;
                 var cloud = CloudBinding.Of(stored.Token, session, pump.Warning);
                 var request = new ConsentRequest
                 {
-                    ApplicationId = stored.ApplicationId,
-                    ClientSecret = stored.ClientSecret,
-                    Certificate = stored.Certificate,
+                    Credential = stored.Credential,
                     TenantId = stored.TenantId,
                     RefreshToken = stored.RefreshToken(),
                 };

@@ -29,7 +29,7 @@ namespace PartnerSecurity.Loading
         {
             // The session that removes the module loses its connection and emulated clouds, as a new session would
             // not have them; done while the dependencies still resolve.
-            Runtime.SessionConnections.ForgetSession();
+            Runtime.ModuleSession.ForgetCurrent();
             lock (s_gate)
             {
                 if (!s_hooked) return;

@@ -17,83 +17,56 @@ namespace PartnerSecurity.Runtime
     /// </summary>
     internal sealed class CloudBinding
     {
-        private CloudBinding(CloudEnvironment environment, string label, TenantEmulator? emulator, string? snapshotPath)
+        private CloudBinding(Cloud cloud, TenantEmulator? emulator)
         {
-            Environment = environment;
-            Label = label;
+            Cloud = cloud;
             Emulator = emulator;
-            SnapshotPath = snapshotPath;
         }
 
-        public CloudEnvironment Environment { get; }
+        /// <summary>The core's value: environment, label, transport, clock, browser, snapshot.</summary>
+        public Cloud Cloud { get; }
+        public CloudEnvironment Environment => Cloud.Environment;
         /// <summary>Global, USGov, USGovDoD, China, Demo or Snapshot.</summary>
-        public string Label { get; }
+        public string Label => Cloud.Label;
         public TenantEmulator? Emulator { get; }
-        public string? SnapshotPath { get; }
+        public string? SnapshotPath => Cloud.SnapshotPath;
         public bool IsEmulated => Emulator != null;
-        public DateTimeOffset Now => Emulator?.Clock.UtcNow ?? DateTimeOffset.UtcNow;
+        public DateTimeOffset Now => Cloud.Now;
 
-        public static CloudBinding Real(string? environment) => new CloudBinding(CloudEnvironment.Parse(environment), CloudEnvironment.Parse(environment).Name, null, null);
+        public static CloudBinding Real(string? environment) => new CloudBinding(new Cloud(CloudEnvironment.Parse(environment)), null);
 
-        public static CloudBinding Emulated(Guid session, string snapshotPath, string label, Action<string>? warn, bool capturedNow = false) =>
-            new CloudBinding(CloudEnvironment.Global, label, SessionClouds.GetOrCreate(session, snapshotPath, warn, capturedNow), Path.GetFullPath(snapshotPath));
+        public static CloudBinding Emulated(ModuleSession session, string snapshotPath, string label, Action<string>? warn, bool capturedNow = false)
+        {
+            var emulator = session.Emulator(snapshotPath, warn, capturedNow);
+            // Retries in an emulated cloud wait on its clock: a Retry-After moves virtual time on instead of sleeping.
+            var clock = new RetryClock(() => emulator.Clock.UtcNow, emulator.ClientWaitAsync);
+            return new CloudBinding(new Cloud(CloudEnvironment.Global, label, emulator, clock, (uri, ct) => emulator.Browser.OpenAsync(uri, ct), Path.GetFullPath(snapshotPath)), emulator);
+        }
 
         /// <summary>The demo, captured "now": its dates move with the real clock.</summary>
-        public static CloudBinding Demo(Guid session, Action<string>? warn) => Emulated(session, DemoSnapshot.Path, "Demo", warn, capturedNow: true);
+        public static CloudBinding Demo(ModuleSession session, Action<string>? warn) => Emulated(session, DemoSnapshot.Path, "Demo", warn, capturedNow: true);
 
-        /// <summary>The cloud a connection was made to.</summary>
-        public static CloudBinding Of(PartnerConnection connection)
-        {
-            var request = connection.Request;
-            if (request.Transport is TenantEmulator emulator)
-                return new CloudBinding(request.Environment, request.EnvironmentLabel ?? "Snapshot", emulator, request.SnapshotPath);
-            return new CloudBinding(request.Environment, request.Environment.Name, null, null);
-        }
+        /// <summary>The cloud a connection of <paramref name="session"/> was made to (its emulator is the session's for that snapshot).</summary>
+        public static CloudBinding Of(PartnerConnection connection, ModuleSession session) =>
+            new CloudBinding(connection.Cloud, connection.Cloud.SnapshotPath == null ? null : session.FindEmulator(connection.Cloud.SnapshotPath));
 
         /// <summary>The cloud a stored Secure Application Model token belongs to.</summary>
-        public static CloudBinding Of(StoredToken token, Guid session, Action<string>? warn)
+        public static CloudBinding Of(StoredToken token, ModuleSession session, Action<string>? warn)
         {
             if (string.Equals(token.Environment, "Demo", StringComparison.OrdinalIgnoreCase)) return Demo(session, warn);
             if (string.Equals(token.Environment, "Snapshot", StringComparison.OrdinalIgnoreCase))
             {
                 if (string.IsNullOrEmpty(token.SnapshotPath) || !File.Exists(token.SnapshotPath))
-                    throw new PartnerSecurityException("SnapshotNotFound", ErrorKind.ObjectNotFound,
+                    throw new PartnerSecurityException(ErrorIds.SnapshotNotFound, ErrorKind.ObjectNotFound,
                         $"The stored token '{token.Name}' belongs to the emulated cloud of snapshot '{token.SnapshotPath}', which no longer exists.", "Run the consent again.", null, token.Name);
                 return Emulated(session, token.SnapshotPath!, "Snapshot", warn);
             }
             return Real(token.Environment);
         }
 
-        public void Apply(ConnectionRequest request)
-        {
-            request.Environment = Environment;
-            if (Emulator == null) return;
-            var emulator = Emulator;
-            request.EnvironmentLabel = Label;
-            request.Transport = emulator;
-            request.Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct);
-            request.Clock = () => emulator.Clock.UtcNow;
-            request.RetryPolicy = VirtualRetries(request.RetryPolicy);
-            request.SnapshotPath = SnapshotPath;
-        }
+        public void Apply(ConnectionRequest request) => request.Cloud = Cloud;
 
-        public void Apply(ConsentRequest request)
-        {
-            request.Environment = Environment;
-            if (Emulator == null) return;
-            var emulator = Emulator;
-            request.Transport = emulator;
-            request.Browser = (uri, ct) => emulator.Browser.OpenAsync(uri, ct);
-            request.Clock = () => emulator.Clock.UtcNow;
-            request.RetryPolicy = VirtualRetries(request.RetryPolicy);
-        }
-
-        /// <summary>Retries in an emulated cloud wait on its clock: a Retry-After moves virtual time on instead of sleeping.</summary>
-        private RetryPolicy VirtualRetries(RetryPolicy? policy)
-        {
-            var emulator = Emulator!;
-            return (policy ?? RetryPolicy.Default).WithClock(new RetryClock(() => emulator.Clock.UtcNow, emulator.ClientWaitAsync));
-        }
+        public void Apply(ConsentRequest request) => request.Cloud = Cloud;
 
         /// <summary>
         /// Sets (or, with None or nothing, clears) the emulated cloud's fault profile. A rehearsal gives up a hung answer
@@ -106,7 +79,8 @@ namespace PartnerSecurity.Runtime
             var faults = PartnerSecurity.Emulator.Http.FaultProfile.Create(profile ?? "None", chosen);
             Emulator!.Faults.Profile = faults;
             if (faults == null) return;
-            request.RetryPolicy = VirtualRetries(PartnerSecurity.Http.RetryPolicy.Rehearsal(chosen));
+            // On the cloud's clock, like every retry rule of an emulated cloud (Cloud.Retries).
+            request.RetryPolicy = PartnerSecurity.Http.RetryPolicy.Rehearsal(chosen);
             warn($"Fault profile {faults.Name} (seed {chosen}) is on: this emulated cloud now throttles, fails, damages answers and expires tokens on purpose " +
                  $"(at most {faults.MaxFaultsPerRequest} times per request). Run the same commands again with -FaultSeed {chosen} to repeat it exactly; " +
                  "connect again without -FaultProfile to stop it.");

@@ -77,10 +77,13 @@ namespace PartnerSecurity.Runtime
                 },
             };
 
+        /// <summary>What the module keeps for this PowerShell session. Read it on the pipeline thread (before Run), never on the worker.</summary>
+        private protected ModuleSession Session => ModuleSession.Current;
+
         /// <summary>The session's connection, or a terminating error that says to connect first.</summary>
         private protected PartnerConnection RequireConnection()
         {
-            var connection = SessionConnections.Current;
+            var connection = Session.Connection;
             if (connection == null)
                 ThrowTerminatingError(ErrorRecords.From(new PartnerSecurityException("NotConnected", ErrorKind.InvalidOperation,
                     "You are not connected.", "Run Connect-PartnerSecurity first (Connect-PartnerSecurity -Demo to try the module on the built-in demo tenant).")));

@@ -25,7 +25,7 @@ namespace PartnerSecurity.Runtime
                 return KeyVaultTokenStore.Open(vaultName, secretName, connection.Environment, connection.Tokens, connection.Pipeline, connection.HomeTenantId);
             var request = new ConnectionRequest { Mode = ConnectionMode.ManagedIdentity };
             cloud.Apply(request);
-            var pipeline = new HttpPipeline(request.Transport, request.RetryPolicy);
+            var pipeline = new HttpPipeline(request.Cloud.Transport, request.Cloud.Retries(request.RetryPolicy));
             return KeyVaultTokenStore.Open(vaultName, secretName, request.Environment, ManagedIdentityTokenSource.Create(request, pipeline), pipeline);
         }
 

@@ -14,21 +14,14 @@ public sealed class EmulatorAccess
 
     private EmulatorAccess(object emulator) => _emulator = emulator;
 
-    /// <summary>The emulator of a session's connection (SessionConnections → connection → pipeline transport).</summary>
+    /// <summary>The emulator of a session's connection (the session's state → connection → pipeline transport).</summary>
     public static EmulatorAccess OfConnection(PowerShellSession session)
     {
-        var module = ModuleAssembly();
-        var connections = (IDictionary)module.GetType("PartnerSecurity.Runtime.SessionConnections", true)!
-            .GetField("s_byRunspace", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-        var connection = connections[session.Engine.Runspace.InstanceId] ?? throw new InvalidOperationException("The session is not connected.");
-        var pipeline = connection.GetType().GetProperty("Pipeline")!.GetValue(connection)!;
-        var transport = pipeline.GetType().GetField("_transport", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(pipeline)!;
+        var connection = ModuleInternals.ConnectionOf(session.Engine.Runspace.InstanceId) ?? throw new InvalidOperationException("The session is not connected.");
+        var transport = ModuleInternals.TransportOf(connection);
         Assert.Equal("PartnerSecurity.Emulator.TenantEmulator", transport.GetType().FullName);
         return new EmulatorAccess(transport);
     }
-
-    private static Assembly ModuleAssembly() =>
-        AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "PartnerSecurity" && a.GetType("PartnerSecurity.Runtime.SessionConnections") != null);
 
     private object Context => _emulator.GetType().GetProperty("Context")!.GetValue(_emulator)!;
 

@@ -19,12 +19,8 @@ public sealed class EmulatorProbe
     /// <summary>The emulator of the connection of <paramref name="runspace"/>; fails when it is not connected to one.</summary>
     public static EmulatorProbe For(Runspace runspace)
     {
-        var module = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "PartnerSecurity");
-        var store = module.GetType("PartnerSecurity.Runtime.SessionConnections", throwOnError: true)!;
-        var connections = (IDictionary)store.GetField("s_byRunspace", Any)!.GetValue(null)!;
-        var connection = connections[runspace.InstanceId] ?? throw new InvalidOperationException("The session has no connection.");
-        var pipeline = connection.GetType().GetProperty("Pipeline", Any)!.GetValue(connection)!;
-        var transport = pipeline.GetType().GetField("_transport", Any)!.GetValue(pipeline)!;
+        var connection = ModuleInternals.ConnectionOf(runspace.InstanceId) ?? throw new InvalidOperationException("The session has no connection.");
+        var transport = ModuleInternals.TransportOf(connection);
         if (transport.GetType().FullName != "PartnerSecurity.Emulator.TenantEmulator")
             throw new InvalidOperationException("The session is not connected to the emulator.");
         return new EmulatorProbe(transport);
