@@ -30,7 +30,11 @@ namespace PartnerSecurity.SecureAppModel
         public const string ContentType = "application/vnd.partnersecurity.sam-refresh-token";
         public const string TokenNameTag = "partnersecurity-token";
 
+        /// <summary>How often one store writes rotations of a token it rotated itself.</summary>
+        public static readonly TimeSpan RotationInterval = TimeSpan.FromHours(1);
+
         private readonly SecretClient _client;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _rotatedAt = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
         private readonly string? _secretName;
 
         private KeyVaultTokenStore(string vaultName, string? secretName, SecretClient client, string identity)
@@ -92,13 +96,11 @@ namespace PartnerSecurity.SecureAppModel
             var secret = SecretFor(name);
             try
             {
-                var newest = await NewestAsync(secret, cancellationToken).ConfigureAwait(false);
-                if (newest == null)
-                    throw new PartnerSecurityException("KeyVaultSecretDisabled", ErrorKind.InvalidData,
+                var newest = await NewestEnabledAsync(secret, cancellationToken).ConfigureAwait(false)
+                    ?? throw new PartnerSecurityException("KeyVaultSecretDisabled", ErrorKind.InvalidData,
                         $"Every version of the secret '{secret}' in the key vault '{VaultName}' is disabled: no Secure Application Model token to read.",
                         "Enable the newest version in the portal (or az keyvault secret set-attributes --enabled true), or save the token again with New-SecureAppModelToken -SaveAs.", null, secret);
-                var value = await _client.GetSecretAsync(secret, newest.Version, cancellationToken).ConfigureAwait(false);
-                return FromSecret(name, value.Value);
+                return FromSecret(name, newest);
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
@@ -107,6 +109,24 @@ namespace PartnerSecurity.SecureAppModel
             catch (RequestFailedException ex)
             {
                 throw Translate(ex, "get and list", secret);
+            }
+        }
+
+        /// <summary>
+        /// The newest enabled version of the secret with its value (null: none enabled); 404 when there is no such
+        /// secret. One request while the latest version is enabled; only a disabled latest version makes it list the
+        /// versions (which grow by one a rotation).
+        /// </summary>
+        private async Task<KeyVaultSecret?> NewestEnabledAsync(string secret, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return (await _client.GetSecretAsync(secret, null, cancellationToken).ConfigureAwait(false)).Value;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 403 && InnerCode(ex) == "SecretDisabled")
+            {
+                var newest = await NewestAsync(secret, cancellationToken).ConfigureAwait(false);
+                return newest == null ? null : (await _client.GetSecretAsync(secret, newest.Version, cancellationToken).ConfigureAwait(false)).Value;
             }
         }
 
@@ -163,20 +183,28 @@ namespace PartnerSecurity.SecureAppModel
             {
                 if (expectedVersion != null)
                 {
-                    SecretProperties? newest;
+                    // A connection rotates on every new tenant it reaches: one version per hour and process is
+                    // enough to keep the 90-day window (the refresh token in the vault stays valid), not thousands a run.
+                    if (_rotatedAt.TryGetValue(expectedVersion, out var rotatedAt) && token.LastUsedOn - rotatedAt < RotationInterval)
+                    {
+                        token.Version = expectedVersion;
+                        return true;
+                    }
+                    KeyVaultSecret? newest;
                     try
                     {
-                        newest = await NewestAsync(name, cancellationToken).ConfigureAwait(false);
+                        newest = await NewestEnabledAsync(name, cancellationToken).ConfigureAwait(false);
                     }
                     catch (RequestFailedException ex) when (ex.Status == 404)
                     {
                         newest = null;
                     }
-                    if (newest != null && !string.Equals(newest.Version, expectedVersion, StringComparison.OrdinalIgnoreCase)) return false;
+                    if (newest != null && !string.Equals(newest.Properties.Version, expectedVersion, StringComparison.OrdinalIgnoreCase)) return false;
                 }
                 var written = await _client.SetSecretAsync(secret, cancellationToken).ConfigureAwait(false);
                 token.Version = written.Value.Properties.Version;
                 token.VaultExpiresOn = written.Value.Properties.ExpiresOn;
+                if (expectedVersion != null) _rotatedAt[token.Version] = token.LastUsedOn;
             }
             catch (RequestFailedException ex)
             {

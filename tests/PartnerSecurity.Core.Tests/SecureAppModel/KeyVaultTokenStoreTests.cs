@@ -89,4 +89,37 @@ public class KeyVaultTokenStoreTests
         emulator.KeyVault.Find(Vault)!.Secrets.Find("partner")!.Latest.Enabled = false;
         Assert.Equal("first", hostB.Find("partner")!.RefreshToken);
     }
+
+    [Fact]
+    public async Task A_connection_writes_its_own_rotations_at_most_once_an_hour()
+    {
+        using var emulator = DemoPartner.Emulator();
+        using var connection = await DemoPartner.SignInAsync(emulator);
+        var store = Store(connection);
+        store.Save(Token("partner", "consent", emulator.Clock.UtcNow));
+        var versions = emulator.KeyVault.Find(Vault)!.Secrets.Find("partner")!.Versions;
+
+        StoredToken Rotated(StoredToken from, string refreshToken)
+        {
+            var next = from.Copy();
+            next.RefreshToken = refreshToken;
+            next.LastUsedOn = emulator.Clock.UtcNow;
+            Assert.True(store.Save(next, from.Version));
+            return next;
+        }
+
+        // Each tenant a connection reaches rotates the token: the first rotation is written, the next within the hour are not.
+        var current = store.Find("partner")!;
+        current = Rotated(current, "tenant-1");
+        Assert.Equal(2, versions.Count);
+        emulator.Clock.Advance(TimeSpan.FromMinutes(10));
+        current = Rotated(current, "tenant-2");
+        current = Rotated(current, "tenant-3");
+        Assert.Equal(2, versions.Count);
+        Assert.Equal("tenant-1", store.Find("partner")!.RefreshToken);
+        emulator.Clock.Advance(TimeSpan.FromMinutes(55));
+        Rotated(current, "tenant-4");
+        Assert.Equal(3, versions.Count);
+        Assert.Equal("tenant-4", store.Find("partner")!.RefreshToken);
+    }
 }
