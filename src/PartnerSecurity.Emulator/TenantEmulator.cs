@@ -8,6 +8,7 @@ using PartnerSecurity.Emulator.Directory;
 using PartnerSecurity.Emulator.Graph;
 using PartnerSecurity.Emulator.Http;
 using PartnerSecurity.Emulator.Identity;
+using PartnerSecurity.Emulator.KeyVault;
 using PartnerSecurity.Emulator.PartnerCenter;
 using PartnerSecurity.Emulator.Snapshots;
 
@@ -23,6 +24,7 @@ namespace PartnerSecurity.Emulator
         private readonly IdentityService _identity;
         private readonly GraphService _graph;
         private readonly PartnerCenterService _partnerCenter;
+        private readonly KeyVaultService _keyVault;
 
         public TenantEmulator(TenantSnapshot snapshot, EmulatorOptions? options = null)
         {
@@ -34,6 +36,7 @@ namespace PartnerSecurity.Emulator
             MfaPolicy.Register(_identity);
             _graph = new GraphService(Context);
             _partnerCenter = new PartnerCenterService(Context);
+            _keyVault = new KeyVaultService(Context, snapshot.KeyVaults);
             Browser = new SimulatedBrowser(this);
         }
 
@@ -47,6 +50,8 @@ namespace PartnerSecurity.Emulator
         public IdentityService Identity => _identity;
         public GraphService Graph => _graph;
         public PartnerCenterService PartnerCenter => _partnerCenter;
+        /// <summary>Azure Key Vault's secrets API for the snapshot's vaults (https://&lt;vault&gt;.vault.azure.net).</summary>
+        public KeyVaultService KeyVault => _keyVault;
         public SimulatedBrowser Browser { get; }
         public FaultInjector Faults => Context.Faults;
         public RequestLog Requests { get; } = new RequestLog();
@@ -120,6 +125,7 @@ namespace PartnerSecurity.Emulator
             if (IdentityService.Hosts.Contains(host)) return _identity.HandleAsync(request);
             if (GraphService.Hosts.Contains(host)) return _graph.HandleAsync(request);
             if (PartnerCenterService.Hosts.Contains(host)) return _partnerCenter.HandleAsync(request);
+            if (KeyVaultService.IsVaultHost(host)) return _keyVault.HandleAsync(request);
             // No such host in the emulated cloud: behave as an unreachable network, not a server.
             throw new HttpRequestException($"No such host is known in the tenant emulator: {host}.");
         }

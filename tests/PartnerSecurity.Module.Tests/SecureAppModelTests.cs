@@ -16,7 +16,7 @@ namespace PartnerSecurity.Module.Tests;
 /// </summary>
 public class SecureAppModelTests
 {
-    private sealed class Scenario : IDisposable
+    internal sealed class Scenario : IDisposable
     {
         public Scenario()
         {

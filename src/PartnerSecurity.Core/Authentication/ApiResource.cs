@@ -65,5 +65,8 @@ namespace PartnerSecurity.Authentication
         });
 
         public static readonly ApiResource PartnerCenter = new ApiResource("Partner Center", e => e.PartnerCenterEndpoint, new[] { "user_impersonation" });
+
+        /// <summary>Azure Key Vault's data plane, for the Secure Application Model token kept in a vault (SecureAppModel/KeyVaultTokenStore).</summary>
+        public static readonly ApiResource KeyVault = new ApiResource("Azure Key Vault", SecureAppModel.KeyVaultEndpoints.Resource, new[] { "user_impersonation" });
     }
 }

@@ -63,7 +63,7 @@ namespace PartnerSecurity.SecureAppModel
             HasMfaClaim = token.HasMfaClaim;
             IssuedOn = token.IssuedOn;
             LastUsedOn = token.LastUsedOn;
-            ExpiresOn = token.ExpiresOn;
+            ExpiresOn = token.VaultExpiresOn ?? token.ExpiresOn;
             DaysLeft = (int)Math.Floor((ExpiresOn - now).TotalDays);
             Storage = storage;
             Usable = unusableReason == null && ExpiresOn > now;

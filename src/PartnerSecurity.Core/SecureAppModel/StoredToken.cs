@@ -23,6 +23,8 @@ namespace PartnerSecurity.SecureAppModel
         public DateTimeOffset LastUsedOn { get; set; }
         /// <summary>The store's version of this token as it was read (opaque; null for a token not read from a store). See <see cref="IStoredTokenStore.Save"/>.</summary>
         public string? Version { get; set; }
+        /// <summary>For a token read from Azure Key Vault: the expiry of the secret version it came from (the status reads it).</summary>
+        public DateTimeOffset? VaultExpiresOn { get; set; }
         internal string RefreshToken { get; set; } = string.Empty;
 
         /// <summary>The refresh token, as a SecureString, for the one redemption that needs it.</summary>

@@ -49,7 +49,14 @@ namespace PartnerSecurity.Emulator.Identity
             new[] { "user_impersonation" },
             new[] { "PartnerCenter.Read" });
 
-        public static readonly IReadOnlyList<ResourceApi> All = new[] { Graph, PartnerCenter };
+        /// <summary>Azure Key Vault's data plane: access is decided by the vault (access policy or RBAC), not by token claims.</summary>
+        public static readonly ResourceApi KeyVault = new ResourceApi(
+            "https://vault.azure.net", "cfa8b339-82a2-471a-a3c9-0fc0be7a4093",
+            new[] { "https://vault.azure.net", "https://vault.usgovcloudapi.net", "https://vault.azure.cn", "cfa8b339-82a2-471a-a3c9-0fc0be7a4093" },
+            new[] { "user_impersonation" },
+            Array.Empty<string>());
+
+        public static readonly IReadOnlyList<ResourceApi> All = new[] { Graph, PartnerCenter, KeyVault };
 
         public static ResourceApi? Find(string resource)
         {

@@ -25,7 +25,7 @@ namespace PartnerSecurity.Emulator.Snapshots
             "format", "capturedDateTime", "tenant", "securityDefaults", "perUserMfa", "customers",
             "users", "groups", "roleAssignments", "roleDefinitions", "roleEligibilitySchedules", "conditionalAccessPolicies",
             "namedLocations", "userRegistrationDetails", "signIns", "applications", "servicePrincipals",
-            "partnerSecurity", "partnerCenterMfa",
+            "partnerSecurity", "partnerCenterMfa", "keyVaults",
         };
 
         private static readonly HashSet<string> s_perUserMfaStates = new HashSet<string>(StringComparer.Ordinal) { "disabled", "enabled", "enforced" };
@@ -218,6 +218,11 @@ namespace PartnerSecurity.Emulator.Snapshots
 
                 ReadPerUserMfa(root["perUserMfa"], path + ".perUserMfa", snapshot);
                 ReadPartnerSecuritySections(root, path, snapshot, inherited != null);
+                if (root.TryGetPropertyValue("keyVaults", out var vaults) && vaults != null)
+                {
+                    if (inherited != null) throw Fail(path + ".keyVaults", "only the partner's own (top-level) tenant has key vaults.");
+                    snapshot.KeyVaults.AddRange(KeyVault.KeyVaultSection.Read(vaults, path + ".keyVaults", snapshot, Fail));
+                }
 
                 if (root.TryGetPropertyValue("customers", out var customers) && customers != null)
                 {

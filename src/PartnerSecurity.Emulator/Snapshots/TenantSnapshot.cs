@@ -29,6 +29,8 @@ namespace PartnerSecurity.Emulator.Snapshots
         /// <summary>Per-user MFA state by user id; users not listed are "disabled".</summary>
         public Dictionary<string, string> PerUserMfa { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         public List<CustomerSnapshot> Customers { get; } = new List<CustomerSnapshot>();
+        /// <summary>The partner's Azure Key Vaults and who may use their secrets (the "keyVaults" section).</summary>
+        public List<KeyVault.EmulatedVault> KeyVaults { get; } = new List<KeyVault.EmulatedVault>();
         /// <summary>Graph's partner security score and alerts (top-level tenant only); null when the snapshot has none.</summary>
         public PartnerSecuritySnapshot? PartnerSecurity { get; set; }
         /// <summary>Partner Center's MFA telemetry (top-level tenant only); null when the snapshot has none.</summary>

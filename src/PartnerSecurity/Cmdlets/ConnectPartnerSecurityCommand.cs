@@ -107,6 +107,24 @@ namespace PartnerSecurity.Cmdlets
         [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string? RefreshTokenName { get; set; }
 
+        /// <summary>With -RefreshTokenName: the Azure Key Vault the token is kept in, read as the current connection or the managed identity.</summary>
+        [Parameter(ParameterSetName = SecretSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = ThumbprintSet)]
+        [Parameter(ParameterSetName = CertificateSet)]
+        [Parameter(ParameterSetName = StoredTokenSet)]
+        [ValidateNotNullOrEmpty]
+        public string? VaultName { get; set; }
+
+        /// <summary>With -VaultName: the secret that holds the token (default: the token's name).</summary>
+        [Parameter(ParameterSetName = SecretSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = ThumbprintSet)]
+        [Parameter(ParameterSetName = CertificateSet)]
+        [Parameter(ParameterSetName = StoredTokenSet)]
+        [ValidateNotNullOrEmpty]
+        public string? SecretName { get; set; }
+
         /// <summary>The managed identity of the Azure resource this runs on (Azure Automation, Functions).</summary>
         [Parameter(Mandatory = true, ParameterSetName = IdentitySet)]
         public SwitchParameter Identity { get; set; }
@@ -151,11 +169,13 @@ namespace PartnerSecurity.Cmdlets
                 return;
             }
             PartnerConnection? connection = null;
+            // A vault is read as the current connection (kept alive for the new one's rotations), else the managed identity.
+            var vaultIdentity = VaultName != null ? session.Connection : null;
             Run(async (pump, ct) =>
             {
                 if (!string.IsNullOrEmpty(request.RefreshTokenName))
                 {
-                    var stored = StoredTokenCredentials.Resolve(SecureAppModelTokenStore.Open(request.Storage), request.RefreshTokenName!, request.Credential);
+                    var stored = StoredTokenCredentials.Resolve(TokenStores.Open(request.Storage, VaultName, SecretName, vaultIdentity, _cloud!), request.RefreshTokenName!, request.Credential);
                     // A stored token knows its cloud.
                     if (!CloudChosen) CloudBinding.Of(stored.Token, session, pump.Warning).Apply(request);
                     request.StoredCredentials = stored;
@@ -163,11 +183,14 @@ namespace PartnerSecurity.Cmdlets
                 connection = await PartnerConnection.ConnectAsync(request, ct).ConfigureAwait(false);
             });
             // The session is the runspace of the pipeline thread, so the connection is stored here, not on the worker.
-            session.Connect(connection!)?.Dispose();
+            var replaced = session.Connect(connection!);
+            if (replaced != null && !ReferenceEquals(replaced, vaultIdentity)) replaced.Dispose();
             WriteObject(connection!.Context);
         }
 
         private bool CloudChosen => Demo.IsPresent || Snapshot != null || Environment != null;
+
+        private CloudBinding? _cloud;
 
         private ConnectionRequest BuildRequest(ModuleSession session)
         {
@@ -187,6 +210,10 @@ namespace PartnerSecurity.Cmdlets
                 cloud = CloudBinding.Emulated(session, path, "Snapshot", WriteWarning);
             }
             else cloud = CloudBinding.Real(Environment);
+            _cloud = cloud;
+            TokenStores.Check(VaultName, SecretName, RefreshTokenName);
+            if (VaultName != null && RefreshTokenName == null)
+                throw new PartnerSecurityException("VaultNeedsTokenName", ErrorKind.InvalidArgument, "-VaultName says where the stored token -RefreshTokenName is kept.", "Add -RefreshTokenName <name>.", null, VaultName);
             if ((FaultProfile != null || FaultSeed != null) && !cloud.IsEmulated)
                 throw new PartnerSecurityException("FaultProfileNeedsEmulator", ErrorKind.InvalidArgument,
                     "-FaultProfile and -FaultSeed inject faults into an emulated cloud; Microsoft's clouds are not rehearsed on.",

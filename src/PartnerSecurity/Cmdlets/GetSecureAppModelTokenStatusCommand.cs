@@ -18,6 +18,16 @@ namespace PartnerSecurity.Cmdlets
         [ArgumentCompleter(typeof(StoredTokenNameCompleter))]
         public string[]? Name { get; set; }
 
+        /// <summary>Keep (or read) the token in this Azure Key Vault instead of the local protected store: as the current connection, else the managed identity.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? VaultName { get; set; }
+
+        /// <summary>With -VaultName: the secret that holds the token (default: the token's name).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SecretName { get; set; }
+
         [Parameter]
         public SwitchParameter AllowUnencryptedTokenCache { get; set; }
 
@@ -27,9 +37,19 @@ namespace PartnerSecurity.Cmdlets
             var options = new TokenStorageOptions { AllowUnencrypted = AllowUnencryptedTokenCache.IsPresent };
             var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             var names = Name;
+            var connection = session.Connection;
+            try
+            {
+                TokenStores.Check(VaultName, SecretName, null);
+            }
+            catch (Diagnostics.PartnerSecurityException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.Target));
+                return;
+            }
             Run(async (pump, ct) =>
             {
-                var store = SecureAppModelTokenStore.Open(options);
+                var store = TokenStores.Open(options, VaultName, SecretName, connection, connection != null ? CloudBinding.Of(connection, session) : CloudBinding.Real(null));
                 var tokens = store.List();
                 if (names != null)
                 {

@@ -94,6 +94,16 @@ namespace PartnerSecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? SaveAs { get; set; }
 
+        /// <summary>Keep (or read) the token in this Azure Key Vault instead of the local protected store: as the current connection, else the managed identity.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? VaultName { get; set; }
+
+        /// <summary>With -VaultName: the secret that holds the token (default: the token's name).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SecretName { get; set; }
+
         /// <summary>Hand out a token whose sign-in carried no MFA claim (not compliant with the partner security requirements).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -113,6 +123,9 @@ namespace PartnerSecurity.Cmdlets
             try
             {
                 if (SaveAs != null) SecureAppModelTokenStore.ValidateName(SaveAs);
+                TokenStores.Check(VaultName, SecretName, SaveAs ?? RefreshTokenName);
+                if (VaultName != null && SaveAs == null && RefreshTokenName == null)
+                    throw new PartnerSecurityException("VaultNeedsTokenName", ErrorKind.InvalidArgument, "-VaultName says where the token of -SaveAs or -RefreshTokenName is kept.", "Add -SaveAs <name> or -RefreshTokenName <name>.", null, VaultName);
                 if (RefreshToken != null && RefreshTokenName != null)
                     throw new PartnerSecurityException("RefreshTokenConflict", ErrorKind.InvalidArgument, "Give -RefreshToken or -RefreshTokenName, not both.", null);
                 credentials = AppCredentialParameters.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
@@ -127,7 +140,9 @@ namespace PartnerSecurity.Cmdlets
             var interactive = HostInteractivity.IsInteractive(Host);
             Run(async (pump, ct) =>
             {
-                var store = RefreshTokenName != null || SaveAs != null ? SecureAppModelTokenStore.Open(options) : null;
+                var store = RefreshTokenName != null || SaveAs != null
+                    ? TokenStores.Open(options, VaultName, SecretName, connection, connection != null ? CloudBinding.Of(connection, session) : CloudBinding.Real(Environment))
+                    : null;
                 var stored = RefreshTokenName != null
                     ? StoredTokenCredentials.Resolve(store!, RefreshTokenName, credentials.For(ApplicationId))
                     : null;

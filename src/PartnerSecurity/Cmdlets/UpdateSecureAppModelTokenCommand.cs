@@ -43,6 +43,16 @@ namespace PartnerSecurity.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
         public X509Certificate2 Certificate { get; set; } = null!;
 
+        /// <summary>Keep (or read) the token in this Azure Key Vault instead of the local protected store: as the current connection, else the managed identity.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? VaultName { get; set; }
+
+        /// <summary>With -VaultName: the secret that holds the token (default: the token's name).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SecretName { get; set; }
+
         [Parameter]
         public SwitchParameter AllowUnencryptedTokenCache { get; set; }
 
@@ -54,6 +64,7 @@ namespace PartnerSecurity.Cmdlets
             try
             {
                 credentials = AppCredentialParameters.From(ClientSecret, Credential, CertificateThumbprint, Certificate);
+                TokenStores.Check(VaultName, SecretName, Name);
             }
             catch (PartnerSecurityException ex)
             {
@@ -61,9 +72,10 @@ namespace PartnerSecurity.Cmdlets
                 return;
             }
             var name = Name;
+            var connection = session.Connection;
             Run(async (pump, ct) =>
             {
-                var stored = StoredTokenCredentials.Resolve(SecureAppModelTokenStore.Open(options), name, credentials);
+                var stored = StoredTokenCredentials.Resolve(TokenStores.Open(options, VaultName, SecretName, connection, connection != null ? CloudBinding.Of(connection, session) : CloudBinding.Real(null)), name, credentials);
                 if (!await pump.ShouldProcessAsync($"stored token '{stored.Name}' ({stored.Token.Account})", "Redeem and rotate").ConfigureAwait(false)) return;
                 var cloud = CloudBinding.Of(stored.Token, session, pump.Warning);
                 var request = new ConsentRequest

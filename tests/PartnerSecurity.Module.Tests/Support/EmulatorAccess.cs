@@ -54,6 +54,31 @@ public sealed class EmulatorAccess
     public string IssueUserAccessToken(string upn, string scope) =>
         (string)_emulator.GetType().GetMethod("IssueUserAccessToken")!.Invoke(_emulator, new object[] { upn, scope })!;
 
+    /// <summary>A secret's versions in an emulated vault, oldest first, as (enabled, expires in Unix seconds); empty when absent.</summary>
+    public IReadOnlyList<(bool Enabled, long? Expires)> VaultSecretVersions(string vault, string secret)
+    {
+        var stored = VaultSecret(vault, secret);
+        if (stored == null) return Array.Empty<(bool, long?)>();
+        return ((IEnumerable)stored.GetType().GetProperty("Versions")!.GetValue(stored)!).Cast<object>()
+            .Select(v => ((bool)v.GetType().GetProperty("Enabled")!.GetValue(v)!, (long?)v.GetType().GetProperty("Expires")!.GetValue(v))).ToList();
+    }
+
+    /// <summary>Soft-deletes a secret as the portal would (recoverable, its name blocked).</summary>
+    public void DeleteVaultSecret(string vault, string secret)
+    {
+        var stored = VaultSecret(vault, secret) ?? throw new InvalidOperationException($"No secret {secret} in {vault}.");
+        stored.GetType().GetProperty("DeletedDate")!.SetValue(stored, (long?)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        stored.GetType().GetProperty("ScheduledPurgeDate")!.SetValue(stored, (long?)DateTimeOffset.UtcNow.AddDays(90).ToUnixTimeSeconds());
+    }
+
+    private object? VaultSecret(string vault, string secret)
+    {
+        var service = _emulator.GetType().GetProperty("KeyVault")!.GetValue(_emulator)!;
+        var found = service.GetType().GetMethod("Find")!.Invoke(service, new object[] { vault }) ?? throw new InvalidOperationException($"No vault {vault}.");
+        var secrets = found.GetType().GetProperty("Secrets")!.GetValue(found)!;
+        return secrets.GetType().GetMethod("Find")!.Invoke(secrets, new object[] { secret });
+    }
+
     public int BrowserSignIns
     {
         get

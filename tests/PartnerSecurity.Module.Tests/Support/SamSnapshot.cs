@@ -50,7 +50,8 @@ public static class SamSnapshot
         ["directoryScopeId"] = "/",
     };
 
-    private static JsonObject Customer(string id, string name, string domain, string status) => new()
+    /// <summary>A customer with one MFA-registered Global Administrator and a GDAP relationship (Global Reader) in <paramref name="status"/>.</summary>
+    public static JsonObject Customer(string id, string name, string domain, string status) => new()
     {
         ["customer"] = new JsonObject
         {

@@ -30,6 +30,7 @@ namespace PartnerSecurity.SnapshotGenerator.Demo
             partner.AddNamedLocations();
             partner.AddPolicies();
             partner.AddSignIns();
+            partner.AddAutomation();
             return partner._t;
         }
 

@@ -46,6 +46,8 @@ namespace PartnerSecurity.SnapshotGenerator.Model
         public JsonObject? PartnerSecurity { get; set; }
         /// <summary>The "partnerCenterMfa" section (Partner Center's MFA telemetry), for a partner; null for none.</summary>
         public JsonObject? PartnerCenterMfa { get; set; }
+        /// <summary>The partner's Azure Key Vaults (the snapshot's "keyVaults" section), or null.</summary>
+        public JsonArray? KeyVaults { get; set; }
 
         public string NewId(string kind, string name) => StableIds.Guid($"{Key}/{kind}/{name}");
 
@@ -146,6 +148,7 @@ namespace PartnerSecurity.SnapshotGenerator.Model
             if (ServicePrincipals.Count > 0) doc["servicePrincipals"] = Array(ServicePrincipals);
             if (PartnerSecurity != null) doc["partnerSecurity"] = PartnerSecurity.DeepClone();
             if (PartnerCenterMfa != null) doc["partnerCenterMfa"] = PartnerCenterMfa.DeepClone();
+            if (KeyVaults != null) doc["keyVaults"] = KeyVaults.DeepClone();
             if (Customers.Count > 0)
             {
                 doc["customers"] = Array(Customers.Select(c =>
