@@ -67,7 +67,7 @@ internal static class MfaBenchmark
     }
 
     /// <summary>"GET /v1.0/groups/{id}/transitiveMembers": the request without its ids and query.</summary>
-    private static string Endpoint(string method, string url)
+    internal static string Endpoint(string method, string url)
     {
         var uri = new Uri(url);
         var path = Regex.Replace(uri.AbsolutePath, "[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", "{id}");

@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["scan"] = ScanBenchmark.RunAsync,
     ["signins"] = SignInBenchmark.RunAsync,
     ["reliability"] = ReliabilityBenchmark.RunAsync,
+    ["plot"] = PartnerSecurity.Benchmarks.Harness.ResultPlots.RunAsync,
 };
 
 // No benchmark name: the harness of issue 17 (one JSON line per measured run; docs/benchmarks.md).

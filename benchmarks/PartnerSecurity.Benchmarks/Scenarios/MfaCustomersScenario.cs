@@ -36,7 +36,10 @@ internal static class MfaCustomersScenario
             double floor = Math.Max(options.LatencyMs + Math.Ceiling(reached / (double)limit) * perTenant,
                 Floor.Limited(reports, Floor.ReportsPerApp, Floor.ReportsWindow, options.LatencyMs));
             emit(line with { FloorMs = floor });
-            HarnessMain.Note($"mfa-customers -ThrottleLimit {limit}: {reached} tenants answered; errors: " +
+            var tokens = made.Where(m => m.Url.Contains("/oauth2/v2.0/token", StringComparison.Ordinal)).ToList();
+            var byEndpoint = made.GroupBy(m => MfaBenchmark.Endpoint(m.Method, m.Url)).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
+            HarnessMain.Note($"mfa-customers -ThrottleLimit {limit}: requests by endpoint: {string.Join("; ", byEndpoint)}");
+            HarnessMain.Note($"mfa-customers -ThrottleLimit {limit}: {reached} tenants answered, {tokens.Count} token requests; errors: " +
                 (errors.Count == 0 ? "none" : string.Join(", ", errors.GroupBy(e => e.FullyQualifiedErrorId.Split(',')[0]).Select(g => $"{g.Key} x{g.Count()}"))));
         }
         return Task.CompletedTask;
