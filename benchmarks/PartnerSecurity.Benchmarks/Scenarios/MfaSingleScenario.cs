@@ -18,7 +18,7 @@ internal static class MfaSingleScenario
 {
     public static async Task RunAsync(HarnessOptions options, Action<ResultLine> emit)
     {
-        var sizes = options.Quick ? new[] { 2_000 } : new[] { 1_000, 10_000, 100_000 };
+        var sizes = options.Users is int n ? new[] { n } : options.Quick ? new[] { 2_000 } : new[] { 1_000, 10_000, 100_000 };
         foreach (var users in sizes)
         {
             var count = users.ToString(CultureInfo.InvariantCulture);
