@@ -16,10 +16,10 @@ internal static class MfaCustomersScenario
 {
     public static Task RunAsync(HarnessOptions options, Action<ResultLine> emit)
     {
-        int customers = options.Quick ? 50 : 500;
+        int customers = options.Customers ?? (options.Quick ? 50 : 500);
         var path = ScaleTenants.Generate($"customers-{customers}.json", "--users", "40", "--customers", customers.ToString(CultureInfo.InvariantCulture), "--customer-users", "40");
         // Quick leaves out -ThrottleLimit 1 and 4, a minute between them at 40 ms a request.
-        foreach (var limit in options.Quick ? new[] { 16, 64 } : new[] { 1, 4, 16, 64 })
+        foreach (var limit in options.Quick && options.Customers == null ? new[] { 16, 64 } : new[] { 1, 4, 16, 64 })
         {
             using var session = new ModuleSession(path);
             IReadOnlyList<ErrorRecord> errors = Array.Empty<ErrorRecord>();
