@@ -16,28 +16,20 @@ internal static class ImportScenario
         var module = new List<double>();
         var hello = new List<double>();
         var bare = new List<double>();
-        Import(BenchPaths.HelloWorldManifest); // warms the file cache, uncounted
-        Import(BenchPaths.ModuleManifest);
+        ImportBenchmark.Import(BenchPaths.HelloWorldManifest); // warms the file cache, uncounted
+        ImportBenchmark.Import(BenchPaths.ModuleManifest);
         for (int i = 0; i < runs; i++)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var (exit, output) = Measurements.RunPwsh("$null");
             if (exit != 0) throw new InvalidOperationException("pwsh failed:\n" + output);
             bare.Add(watch.Elapsed.TotalMilliseconds);
-            hello.Add(Import(BenchPaths.HelloWorldManifest));
-            module.Add(Import(BenchPaths.ModuleManifest));
+            hello.Add(ImportBenchmark.Import(BenchPaths.HelloWorldManifest));
+            module.Add(ImportBenchmark.Import(BenchPaths.ModuleManifest));
         }
         emit(new ResultLine("import", runs, "pwsh") { WallMs = Measurements.Median(bare) });
         emit(new ResultLine("import", runs, "hello-world") { WallMs = Measurements.Median(hello) });
         emit(new ResultLine("import", runs, "module") { WallMs = Measurements.Median(module) });
         return Task.CompletedTask;
-    }
-
-    private static double Import(string manifest)
-    {
-        var script = "$w = [System.Diagnostics.Stopwatch]::StartNew(); Import-Module '" + manifest.Replace("'", "''") + "' -ErrorAction Stop; $w.Stop(); $w.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)";
-        var (exit, output) = Measurements.RunPwsh(script);
-        if (exit != 0) throw new InvalidOperationException($"Import of {manifest} failed:\n{output}");
-        return Measurements.LastNumber(output);
     }
 }
