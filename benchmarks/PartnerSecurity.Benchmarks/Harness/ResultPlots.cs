@@ -28,7 +28,7 @@ internal static class ResultPlots
         Write(args[1], "mfa-single-wall.svg", Chart("mfa-single: wall time by tenant size (40 ms latency)", "users", "wall time, s", single,
             r => r.WallMs / 1000, logX: true, floorOf: r => r.FloorMs / 1000));
         var customers = rows.Where(r => r.Scenario == "mfa-customers")
-            .Select(r => r with { Size = int.Parse(r.Strategy.Split(' ').Last(), CultureInfo.InvariantCulture), Strategy = $"module, {r.Size} tenants" }).ToList();
+            .Select(r => r with { Size = int.Parse(r.Strategy.Split(' ').Last(), CultureInfo.InvariantCulture), Strategy = $"{r.Strategy.Split(" -ThrottleLimit")[0]}, {r.Size} tenants" }).ToList();
         Write(args[1], "mfa-customers-throttle.svg", Chart("mfa-customers: wall time by -ThrottleLimit", "-ThrottleLimit", "wall time, s", customers,
             r => r.WallMs / 1000, logX: true, floorOf: r => r.FloorMs / 1000));
         Console.WriteLine(Table(rows));
