@@ -38,7 +38,15 @@ internal static class ResultPlots
     internal sealed record Row(string Scenario, long Size, string Strategy, double? Requests, double? FloorRequests, double? WallMs, double? FloorMs,
         double? PeakWorkingSetMB, double? LiveHeapGrowthMB, double? Retries, int Runs);
 
-    internal static List<Row> Medians(IEnumerable<JsonObject> lines) =>
+    /// <summary>One row per scenario, size and strategy; scenarios in the order they first appear, then by size.</summary>
+    internal static List<Row> Medians(IEnumerable<JsonObject> lines)
+    {
+        var all = lines.ToList();
+        var order = all.Select(l => (string)l["scenario"]!).Distinct().ToList();
+        return Grouped(all).OrderBy(r => order.IndexOf(r.Scenario)).ThenBy(r => r.Size).ToList();
+    }
+
+    private static List<Row> Grouped(IEnumerable<JsonObject> lines) =>
         lines.GroupBy(l => ((string)l["scenario"]!, (long)l["size"]!, (string)l["strategy"]!))
             .Select(g =>
             {
