@@ -76,7 +76,7 @@ internal static class ResultPlots
     /// <summary>A log-log line chart: one series per strategy, dashed the floor where there is one.</summary>
     internal static string Chart(string title, string xLabel, string yLabel, IReadOnlyList<Row> rows, Func<Row, double?> y, bool logX, Func<Row, double?>? floorOf)
     {
-        const int W = 640, H = 400, L = 70, R = 190, T = 40, B = 50;
+        const int W = 780, H = 400, L = 70, R = 290, T = 40, B = 50;
         var series = rows.GroupBy(r => r.Strategy).Select(g => (Name: g.Key, Points: g.Where(r => y(r) is > 0).OrderBy(r => r.Size).Select(r => ((double)r.Size, y(r)!.Value)).ToList())).ToList();
         if (floorOf != null)
         {
@@ -87,7 +87,7 @@ internal static class ResultPlots
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" font-family=\"sans-serif\" font-size=\"11\">\n");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{W}\" height=\"{H}\" fill=\"white\"/>\n<text x=\"{W / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"14\">{Escape(title)}</text>\n");
-        if (all.Count == 0) return svg.Append("<text x=\"320\" y=\"200\" text-anchor=\"middle\">no data</text>\n</svg>\n").ToString();
+        if (all.Count == 0) return svg.Append("<text x=\"390\" y=\"200\" text-anchor=\"middle\">no data</text>\n</svg>\n").ToString();
         double x0 = Math.Floor(Math.Log10(all.Min(p => p.Item1))), x1 = Math.Ceiling(Math.Log10(all.Max(p => p.Item1)));
         double y0 = Math.Floor(Math.Log10(all.Min(p => p.Item2))), y1 = Math.Ceiling(Math.Log10(all.Max(p => p.Item2)));
         if (x1 <= x0) x1 = x0 + 1;
