@@ -14,7 +14,10 @@ internal static class BenchPaths
     public static string Pwsh => Path.Combine(Metadata("NuGetPackageRoot"), "powershell", PwshVersion, "tools", "net10.0", "any", OperatingSystem.IsWindows() ? "win" : "unix", "pwsh.dll");
     private static string PwshVersion =>
         (string)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot, ".config", "dotnet-tools.json")))!["tools"]!["powershell"]!["version"]!;
-    public static string ModuleManifest => Path.Combine(RepoRoot, "out", "PartnerSecurity", "PartnerSecurity.psd1");
+    /// <summary>The module of this build's configuration (Directory.Build.props: Release in out/, others in out/&lt;configuration&gt;/).</summary>
+    public static string ModuleManifest => Configuration == "Release"
+        ? Path.Combine(RepoRoot, "out", "PartnerSecurity", "PartnerSecurity.psd1")
+        : Path.Combine(RepoRoot, "out", Configuration, "PartnerSecurity", "PartnerSecurity.psd1");
     public static string SnapshotGenerator => Path.Combine(RepoRoot, "tools", "PartnerSecurity.SnapshotGenerator", "bin", Configuration, "net10.0", "partnersecurity-snapshotgen.dll");
     public static string HelloWorldManifest => Path.Combine(RepoRoot, "benchmarks", "HelloWorldModule", "bin", Configuration, "netstandard2.0", "HelloWorldModule.psd1");
 }

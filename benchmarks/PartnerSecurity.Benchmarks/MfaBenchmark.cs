@@ -67,14 +67,14 @@ internal static class MfaBenchmark
     }
 
     /// <summary>"GET /v1.0/groups/{id}/transitiveMembers": the request without its ids and query.</summary>
-    private static string Endpoint(string method, string url)
+    internal static string Endpoint(string method, string url)
     {
         var uri = new Uri(url);
         var path = Regex.Replace(uri.AbsolutePath, "[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", "{id}");
         return $"{method} {uri.Host.Split('.')[0]}{path}";
     }
 
-    private sealed record MinimumCounts(List<(string Name, int Minimum)> Rows, int UsersNeedingPerUserState);
+    internal sealed record MinimumCounts(List<(string Name, int Minimum)> Rows, int UsersNeedingPerUserState);
 
     /// <summary>
     /// The fewest requests the data allows, from the snapshot alone: pages of 999 users and report rows,
@@ -85,7 +85,7 @@ internal static class MfaBenchmark
     /// on their per-user state / 20) beta batches. No token request: the Graph token of the home tenant is already
     /// cached after sign-in.
     /// </summary>
-    private static MinimumCounts Minimum(TenantEmulator emulator)
+    internal static MinimumCounts Minimum(TenantEmulator emulator)
     {
         var tenant = emulator.Cloud.Home;
         var snapshot = tenant.Snapshot;

@@ -111,7 +111,7 @@ internal static partial class ScanBenchmark
     }
 
     /// <summary>The generated estate and what a correct scan reports.</summary>
-    private sealed class Estate
+    internal sealed class Estate
     {
         public List<string> Files { get; } = new();
         public long Bytes { get; set; }

@@ -34,6 +34,18 @@ namespace PartnerSecurity.Emulator
         /// </summary>
         public bool RefuseUndocumentedQueries { get; set; }
 
+        /// <summary>
+        /// A delay on every request, as the network and the service add (benchmarks: docs/benchmarks.md, "Latency
+        /// model"). Null, the default: answers come at once, so tests are unaffected.
+        /// </summary>
+        public Http.LatencyModel? Latency { get; set; }
+
+        /// <summary>
+        /// Sign-in logs made on the fly instead of read from the snapshot, for volumes a snapshot cannot hold
+        /// (benchmarks). Null, the default: the snapshot's sign-ins.
+        /// </summary>
+        public Directory.SignInGenerator? SignInGenerator { get; set; }
+
         /// <summary>The device code flow's polling interval in seconds (Entra ID says 5; 1 keeps tests fast, MSAL honours it).</summary>
         public int DeviceCodePollingIntervalSeconds { get; set; } = 1;
 

@@ -90,6 +90,8 @@ namespace PartnerSecurity.Emulator
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var latency = Options.Latency;
+            using var inFlight = latency == null ? null : await latency.EnterAsync(Clock, cancellationToken).ConfigureAwait(false);
             var request = await EmulatorRequest.ReadAsync(message).ConfigureAwait(false);
             HttpResponseMessage response;
             try

@@ -67,6 +67,9 @@ namespace PartnerSecurity.Mfa
     {
         /// <summary>Role ids per "roleDefinitionId in (...)" filter.</summary>
         public const int RoleFilterChunk = 15;
+
+        /// <summary>Role assignment chunks read at once in one tenant.</summary>
+        public const int RoleChunkParallelism = 4;
         public const int UserPageSize = 999;
 
         public static async Task<MfaTenantResult> GetAsync(PartnerConnection connection, TenantTarget tenant, MfaReadOptions options, TenantActivity? activity, CancellationToken cancellationToken)
@@ -254,22 +257,39 @@ namespace PartnerSecurity.Mfa
 
             // Listing role assignments requires a $filter: every role, a chunk of ids at a time. The list documents
             // $filter, $expand and $select only: no $top, and its examples use eq; where "in" is refused, one role at a time.
-            var grants = new List<MfaRoleGrant>();
-            var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            for (int i = 0; i < ids.Count; i += RoleFilterChunk)
+            // The chunks do not depend on one another: read side by side (a few at a time), not one round trip after
+            // another (docs/benchmarks.md: 9 sequential reads were most of a small tenant's wall time). Each chunk
+            // fills its own lists, merged in chunk order, so the result is the same as reading them in turn.
+            var chunks = Enumerable.Range(0, (ids.Count + RoleFilterChunk - 1) / RoleFilterChunk)
+                .Select(c => ids.Skip(c * RoleFilterChunk).Take(RoleFilterChunk).ToList()).ToList();
+            using var gate = new SemaphoreSlim(RoleChunkParallelism);
+            var read = await Task.WhenAll(chunks.Select(async chunk =>
             {
-                var chunk = ids.Skip(i).Take(RoleFilterChunk).ToList();
+                var chunkGrants = new List<MfaRoleGrant>();
+                var chunkGroups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await ReadAssignmentsAsync(connection, graph, tenantId, "roleDefinitionId in (" + string.Join(",", chunk.Select(ODataLiteral.String)) + ")", grants, groups, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await ReadAssignmentsAsync(connection, graph, tenantId, "roleDefinitionId in (" + string.Join(",", chunk.Select(ODataLiteral.String)) + ")", chunkGrants, chunkGroups, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (ApiException ex) when (ex.ResponseStatusCode == 400)
+                    {
+                        OperationLog.Verbose("Role assignments: a filter with 'in' was refused; reading them one role at a time.");
+                        foreach (var id in chunk)
+                            await ReadAssignmentsAsync(connection, graph, tenantId, "roleDefinitionId eq " + ODataLiteral.String(id), chunkGrants, chunkGroups, cancellationToken).ConfigureAwait(false);
+                    }
                 }
-                catch (ApiException ex) when (ex.ResponseStatusCode == 400)
+                finally
                 {
-                    OperationLog.Verbose("Role assignments: a filter with 'in' was refused; reading them one role at a time.");
-                    foreach (var id in chunk)
-                        await ReadAssignmentsAsync(connection, graph, tenantId, "roleDefinitionId eq " + ODataLiteral.String(id), grants, groups, cancellationToken).ConfigureAwait(false);
+                    gate.Release();
                 }
-            }
+                return (Grants: chunkGrants, Groups: chunkGroups);
+            })).ConfigureAwait(false);
+            var grants = read.SelectMany(r => r.Grants).ToList();
+            var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in read.SelectMany(r => r.Groups)) groups[pair.Key] = pair.Value;
             return (names, grants, groups);
         }
 

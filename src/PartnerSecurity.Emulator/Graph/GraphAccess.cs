@@ -59,6 +59,7 @@ namespace PartnerSecurity.Emulator.Graph
         private static readonly string[] s_caRead = { "Policy.Read.All", "Policy.Read.ConditionalAccess", "Policy.ReadWrite.ConditionalAccess" };
         private static readonly string[] s_defaultsWrite = { "Policy.ReadWrite.SecurityDefaults", "Policy.ReadWrite.ConditionalAccess" };
         private static readonly string[] s_requirementsRead = { "Policy.Read.All", "Policy.ReadWrite.AuthenticationMethod" };
+        private static readonly string[] s_methodsRead = { "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All" };
         private static readonly string[] s_requirementsWrite = { "Policy.ReadWrite.AuthenticationMethod" };
         private static readonly string[] s_gdap = { "DelegatedAdminRelationship.Read.All", "DelegatedAdminRelationship.ReadWrite.All" };
         private static readonly string[] s_appsRead = { "Application.Read.All", "Application.ReadWrite.All", "Application.ReadWrite.OwnedBy", "Directory.Read.All", "Directory.ReadWrite.All" };
@@ -88,6 +89,8 @@ namespace PartnerSecurity.Emulator.Graph
             new AccessRule("PATCH", "/policies/identitySecurityDefaultsEnforcementPolicy", s_defaultsWrite, s_defaultsWrite, new[] { SecurityAdministrator }),
             new AccessRule("GET", "/identity/conditionalAccess/policies(/[^/]+)?", s_caRead, s_caRead,
                 new[] { GlobalSecureAccessAdministrator, SecurityReader, SecurityAdministrator, GlobalReader, ConditionalAccessAdministrator }),
+            new AccessRule("GET", "/users/[^/]+/authentication/methods", s_methodsRead, s_methodsRead,
+                new[] { GlobalReader, "c4e39bd9-1100-46d3-8c65-fb160da0071f" /* Authentication Administrator */, PrivilegedAuthenticationAdministrator, SecurityReader, SecurityAdministrator }),
             new AccessRule("GET", "/users/[^/]+/authentication/requirements", s_requirementsRead, s_requirementsRead,
                 new[] { GlobalReader, AuthenticationPolicyAdministrator }),
             new AccessRule("PATCH", "/users/[^/]+/authentication/requirements", s_requirementsWrite, s_requirementsWrite,

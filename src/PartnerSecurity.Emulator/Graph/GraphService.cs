@@ -33,6 +33,7 @@ namespace PartnerSecurity.Emulator.Graph
             RoleManagementEndpoints.Register,
             ReportEndpoints.Register,
             AuthenticationRequirementsEndpoints.Register,
+            AuthenticationMethodsEndpoints.Register,
             SignInEndpoints.Register,
             TenantRelationshipEndpoints.Register,
             DirectoryObjectEndpoints.Register,

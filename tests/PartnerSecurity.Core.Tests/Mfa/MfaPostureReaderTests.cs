@@ -335,3 +335,56 @@ public class MfaPostureReaderTests
         Assert.Equal(4, emulator.Requests.CountWhere(r => r.Url.Contains("/v1/customers")));
     }
 }
+
+/// <summary>
+/// Role assignments are read by chunks of role ids (the API requires a filter); the chunks are independent, so they
+/// go out side by side, not one round trip after another (docs/benchmarks.md: on a 40-user tenant under 40 ms of
+/// latency, 9 sequential reads were half the wall time). Counted at the transport, not timed.
+/// </summary>
+public class MfaRoleAssignmentConcurrencyTests
+{
+    private sealed class Overlap : DelegatingHandler
+    {
+        private int _inFlight;
+        public int Max;
+        public int Seen;
+
+        public Overlap(HttpMessageHandler inner) : base(inner) { }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.RequestUri!.AbsolutePath.EndsWith("/roleManagement/directory/roleAssignments", StringComparison.Ordinal))
+                return await base.SendAsync(request, cancellationToken);
+            Interlocked.Increment(ref Seen);
+            int now = Interlocked.Increment(ref _inFlight);
+            lock (this) Max = Math.Max(Max, now);
+            try
+            {
+                // Long enough that chunks sent side by side are all in flight together.
+                await Task.Delay(200, cancellationToken);
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Role_assignment_chunks_are_read_side_by_side_and_give_the_same_grants()
+    {
+        var builder = new SnapshotBuilder("Contoso Partner", "contoso.onmicrosoft.com").User("admin", globalAdmin: true).User("ann");
+        var emulator = builder.Emulator();
+        var overlap = new Overlap(emulator);
+        var request = TestConnections.Request(emulator);
+        request.Transport = overlap;
+        var connection = await PartnerConnection.ConnectAsync(request, CancellationToken.None);
+        var result = await MfaPostureReader.GetAsync(connection, TenantScope.Home(connection), new MfaReadOptions(), null, CancellationToken.None);
+
+        // Every built-in role definition, 15 to a filter: several chunks, and more than one of them in flight at once.
+        Assert.True(overlap.Seen >= 2, $"{overlap.Seen} role assignment reads");
+        Assert.True(overlap.Max >= 2, $"at most {overlap.Max} role assignment read(s) in flight at once");
+        Assert.Contains(result.Verdicts, v => v.UserPrincipalName.StartsWith("admin@", StringComparison.OrdinalIgnoreCase) && v.IsAdmin);
+    }
+}

@@ -78,8 +78,9 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
             {
                 Admit(call);
                 var policy = call.IsBeta ? s_beta : s_v1;
-                var sorted = s_sorted.GetValue(call.Tenant.Snapshot.SignIns, list => new Sorted(list));
-                var source = Order(r, sorted);
+                var generated = call.Context.Options.SignInGenerator?.For(call.Tenant);
+                var sorted = generated == null ? s_sorted.GetValue(call.Tenant.Snapshot.SignIns, list => new Sorted(list)) : null;
+                var source = Order(r, generated?.NewestFirst ?? sorted!.NewestFirst, generated?.OldestFirst ?? sorted!.OldestFirst);
                 var oldest = call.Now - Retention(call.Tenant);
                 var now = call.Now;
                 return CollectionResponder.ServeScan(call, source, policy,
@@ -111,14 +112,14 @@ namespace PartnerSecurity.Emulator.Graph.Endpoints
 
         private static TimeSpan Retention(EmulatedTenant tenant) => tenant.PremiumLicense ? PremiumRetention : FreeRetention;
 
-        private static IReadOnlyList<JsonObject> Order(Http.EmulatorRequest request, Sorted sorted)
+        private static IReadOnlyList<JsonObject> Order(Http.EmulatorRequest request, IReadOnlyList<JsonObject> newestFirst, IReadOnlyList<JsonObject> oldestFirst)
         {
-            if (!request.Query.TryGetValue("$orderby", out var orderBy)) return sorted.NewestFirst;
+            if (!request.Query.TryGetValue("$orderby", out var orderBy)) return newestFirst;
             var parts = orderBy.Trim().Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length >= 1 && parts.Length <= 2 && string.Equals(parts[0], "createdDateTime", StringComparison.OrdinalIgnoreCase))
             {
-                if (parts.Length == 1 || string.Equals(parts[1], "asc", StringComparison.OrdinalIgnoreCase)) return sorted.OldestFirst;
-                if (string.Equals(parts[1], "desc", StringComparison.OrdinalIgnoreCase)) return sorted.NewestFirst;
+                if (parts.Length == 1 || string.Equals(parts[1], "asc", StringComparison.OrdinalIgnoreCase)) return oldestFirst;
+                if (string.Equals(parts[1], "desc", StringComparison.OrdinalIgnoreCase)) return newestFirst;
             }
             throw GraphException.UnsupportedQuery($"Unsupported $orderby '{orderBy}': sign-ins can only be ordered by createdDateTime.");
         }
