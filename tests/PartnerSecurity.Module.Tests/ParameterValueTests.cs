@@ -25,6 +25,7 @@ public class ParameterValueTests
             ["New-SecureAppModelToken -Environment"] = Clouds,
             ["Connect-PartnerSecurity -ContextScope"] = () => Enum("PartnerSecurity.Authentication.ContextScope"),
             ["Connect-PartnerSecurity -FaultProfile"] = () => Strings(emulator, "PartnerSecurity.Emulator.Http.FaultProfile", "Names"),
+            ["Export-PartnerSecurityReport -Format"] = () => Strings(core, "PartnerSecurity.Assessment.Report.AssessmentReport", "Formats"),
             ["Get-PartnerMfaStatus -Status"] = () => Enum("PartnerSecurity.Mfa.MfaStatus"),
             ["Get-PartnerSecurityAlert -Status"] = () => Strings(core, "PartnerSecurity.SecurityAlerts.SecurityAlertClient", "Statuses"),
             ["Update-PartnerSecurityAlert -Status"] = () => Strings(core, "PartnerSecurity.SecurityAlerts.SecurityAlertClient", "Statuses"),

@@ -156,6 +156,11 @@ public class ReliabilityTests
             ("Get-PartnerMfaAdoption", "Get-PartnerMfaAdoption -Verbose; Get-PartnerMfaAdoption -User -Verbose; Get-PartnerMfaAdoption -Request -Verbose"),
             ("Get-PartnerCustomerSpendingBudget", "Get-PartnerCustomer | Get-PartnerCustomerSpendingBudget -Verbose"),
             ("Set-PartnerCustomerSpendingBudget", "@(Get-PartnerCustomer)[0] | Set-PartnerCustomerSpendingBudget -Amount 500 -Confirm:$false -Verbose"),
+            ("Invoke-PartnerSecurityAssessment", $"$assessment = @(Invoke-PartnerSecurityAssessment -AllCustomers -IncludeSignIns -ScriptPath {PowerShellSession.Quote(scripts)} -Verbose); $assessment"),
+            // Written as .out files: the canary skips .json files (the snapshots it starts from carry app secrets by design).
+            ("Export-PartnerSecurityReport", string.Join("; ", new[] { "Html", "Json", "Csv" }.Select(f => $"$assessment | Export-PartnerSecurityReport -Path {PowerShellSession.Quote(Path.Combine(scripts, "report-" + f + ".out"))} -Format {f} -PassThru -Verbose"))),
+            ("Compare-PartnerSecurityAssessment", $"$assessment | Compare-PartnerSecurityAssessment -ReferencePath {PowerShellSession.Quote(Path.Combine(scripts, "report-Json.out"))} -Verbose"),
+            ("Export-PartnerTenantSnapshot", $"Export-PartnerTenantSnapshot -Path {PowerShellSession.Quote(Path.Combine(scripts, "snapshot.out"))} -PassThru -Verbose"),
             ("Disconnect-PartnerSecurity", "Disconnect-PartnerSecurity -Verbose"),
         };
         var exported = session.Run("(Get-Command -Module PartnerSecurity).Name").Output.Select(o => o.ToString()).ToHashSet();

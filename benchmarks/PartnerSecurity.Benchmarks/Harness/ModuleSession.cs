@@ -20,9 +20,12 @@ internal sealed class ModuleSession : IDisposable
         _runspace.Open();
         Run($"Import-Module '{Quote(BenchPaths.ModuleManifest)}' -ErrorAction Stop; $PSStyle.OutputRendering = 'PlainText'");
         Run($"Connect-PartnerSecurity -Snapshot '{Quote(snapshotPath)}' -ErrorAction Stop | Out-Null");
-        var clouds = ModuleAssembly.GetType("PartnerSecurity.Emulation.SessionClouds", throwOnError: true)!;
-        Emulator = clouds.GetMethod("Find", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!
-            .Invoke(null, new object[] { _runspace.InstanceId, snapshotPath })
+        // The module keeps one session state per runspace (PartnerSecurity.Runtime.ModuleSession), holding its emulated clouds.
+        var sessions = ModuleAssembly.GetType("PartnerSecurity.Runtime.ModuleSession", throwOnError: true)!;
+        var byRunspace = (System.Collections.IDictionary)sessions.GetField("s_byRunspace", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var session = byRunspace[_runspace.InstanceId] ?? throw new InvalidOperationException("The module holds no session for the benchmark's runspace.");
+        Emulator = sessions.GetMethod("FindEmulator", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)!
+            .Invoke(session, new object[] { snapshotPath })
             ?? throw new InvalidOperationException("The session has no emulated cloud for " + snapshotPath);
     }
 
@@ -34,7 +37,7 @@ internal sealed class ModuleSession : IDisposable
     public HttpMessageHandler Transport => (HttpMessageHandler)Emulator;
 
     private Assembly ModuleAssembly => AppDomain.CurrentDomain.GetAssemblies()
-        .Single(a => a.GetName().Name == "PartnerSecurity" && a.GetType("PartnerSecurity.Emulation.SessionClouds") != null);
+        .Single(a => a.GetName().Name == "PartnerSecurity" && a.GetType("PartnerSecurity.Runtime.ModuleSession") != null);
 
     private Assembly EmulatorAssembly => ((object)Emulator).GetType().Assembly;
 

@@ -16,12 +16,14 @@ namespace PartnerSecurity.Authentication
     {
         private readonly string _clientId;
         private readonly ProtectedBlob? _blob;
+        private readonly bool _tracksRefreshToken;
         private string? _lastRefreshToken;
 
-        private TokenCacheBinding(string clientId, ProtectedBlob? blob)
+        private TokenCacheBinding(string clientId, ProtectedBlob? blob, bool tracksRefreshToken)
         {
             _clientId = clientId;
             _blob = blob;
+            _tracksRefreshToken = tracksRefreshToken;
         }
 
         /// <summary>The account whose refresh token is reported; null: the only one in the cache.</summary>
@@ -35,9 +37,13 @@ namespace PartnerSecurity.Authentication
 
         public bool IsPersisted => _blob != null && _blob.Protection != Protection.Memory;
 
-        public static TokenCacheBinding Attach(ITokenCache cache, string clientId, ProtectedBlob? blob)
+        /// <param name="tracksRefreshToken">
+        /// Whether <see cref="LatestRefreshToken"/> and <see cref="RefreshTokenChanged"/> are wanted (the Secure
+        /// Application Model): finding the refresh token serializes the whole cache, which grows with every tenant's token.
+        /// </param>
+        public static TokenCacheBinding Attach(ITokenCache cache, string clientId, ProtectedBlob? blob, bool tracksRefreshToken = true)
         {
-            var binding = new TokenCacheBinding(clientId, blob);
+            var binding = new TokenCacheBinding(clientId, blob, tracksRefreshToken);
             cache.SetBeforeAccess(binding.BeforeAccess);
             cache.SetAfterAccess(binding.AfterAccess);
             return binding;
@@ -53,7 +59,8 @@ namespace PartnerSecurity.Authentication
 
         private void AfterAccess(TokenCacheNotificationArgs args)
         {
-            if (!args.HasStateChanged) return;
+            // Serializing the whole cache grows with every customer tenant's token: only when it is kept or watched.
+            if (!args.HasStateChanged || (_blob == null && !_tracksRefreshToken)) return;
             var data = args.TokenCache.SerializeMsalV3();
             if (_blob != null)
             {

@@ -47,7 +47,7 @@ namespace PartnerSecurity.Authentication
             var source = new UserTokenSource(app, environment, request.Mode == ConnectionMode.DeviceCode ? "DeviceCode" : request.Mode == ConnectionMode.Interactive ? "Interactive" : request.Mode.ToString());
             source.Clock = () => request.Cloud.Now;
             var blob = request.ContextScope == ContextScope.CurrentUser ? TokenCaches.Open(CacheBlobName(request), request.Storage) : null;
-            source._cache = TokenCacheBinding.Attach(app.UserTokenCache, request.ApplicationId ?? WellKnownClients.ModuleClientId, blob);
+            source._cache = TokenCacheBinding.Attach(app.UserTokenCache, request.ApplicationId ?? WellKnownClients.ModuleClientId, blob, tracksRefreshToken: false);
             if (blob != null && await source.TrySilentAsync(request, scopes, cancellationToken).ConfigureAwait(false)) return source;
             AuthenticationResult result;
             try

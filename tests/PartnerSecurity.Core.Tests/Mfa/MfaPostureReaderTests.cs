@@ -279,6 +279,20 @@ public class MfaPostureReaderTests
     }
 
     [Fact]
+    public async Task A_customer_tenant_costs_one_token_request_however_many_reads_start_at_once()
+    {
+        var emulator = PartnerWithCustomers().Emulator();
+        // Answers that take time, as on a network: without it the in-process emulator answers at once and the reads never overlap.
+        emulator.Options.Latency = new PartnerSecurity.Emulator.Http.LatencyModel(20, 0);
+        using var connection = await TestConnections.ConnectAsync(emulator);
+        var fabrikam = (await TenantScope.ResolveAsync(connection, null, allCustomers: true, CancellationToken.None)).First(t => t.Name == "fabrikamdental.onmicrosoft.com");
+        var reads = Enumerable.Range(0, 3).Select(_ => MfaPostureReader.GetAsync(connection, fabrikam, new MfaReadOptions(), TenantActivity.None, CancellationToken.None));
+        var results = await Task.WhenAll(reads);
+        Assert.All(results, r => Assert.Equal(2, r.Verdicts.Count));
+        Assert.Equal(1, emulator.Requests.CountWhere(r => r.Url.Contains("/" + fabrikam.Id + "/oauth2/v2.0/token")));
+    }
+
+    [Fact]
     public async Task All_customers_run_in_their_own_tenants_and_one_without_gdap_fails_alone_naming_itself_and_the_fix()
     {
         var emulator = PartnerWithCustomers().Emulator();

@@ -11,6 +11,9 @@ namespace PartnerSecurity.Assessment.Report
     /// </summary>
     public sealed class AssessmentReport
     {
+        /// <summary>The formats a report is written in (Export-PartnerSecurityReport -Format).</summary>
+        public static readonly string[] Formats = { "Html", "Json", "Csv" };
+
         public AssessmentReport(IEnumerable<TenantAssessment> tenants, string moduleVersion, Action<string>? duplicate = null)
         {
             var unique = new Dictionary<string, TenantAssessment>(StringComparer.OrdinalIgnoreCase);
