@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace PartnerSecurity.Emulator.Snapshots
 {
     /// <summary>
-    /// One tenant as read from a snapshot document (shared/tenant-snapshot-format.md, version 1). Every
+    /// One tenant as read from a snapshot document (docs/snapshot-format.md, version 1). Every
     /// collection holds the verbatim Graph / Partner Center objects; only the extensions are typed.
     /// </summary>
     public sealed class TenantSnapshot
