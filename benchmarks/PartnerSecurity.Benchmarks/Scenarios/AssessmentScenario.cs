@@ -38,7 +38,7 @@ internal static class AssessmentScenario
         double floor = Math.Max(options.LatencyMs + Math.Ceiling(tenants / (double)ThrottleLimit) * 2 * options.LatencyMs,
             Floor.Limited(reports, Floor.ReportsPerApp, Floor.ReportsWindow, options.LatencyMs));
         emit(line with { FloorMs = floor });
-        MfaCustomersScenario.NoteRequests(made, $"assessment -ThrottleLimit {ThrottleLimit}", tenants, errors);
+        MfaCustomersScenario.NoteRequests(made, $"assessment -ThrottleLimit {ThrottleLimit}", tenants, errors, "tenants written (readable or not)");
         return Task.CompletedTask;
     }
 }

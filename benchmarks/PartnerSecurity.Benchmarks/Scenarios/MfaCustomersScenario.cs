@@ -47,12 +47,13 @@ internal static class MfaCustomersScenario
         ScaleTenants.Generate($"customers-{customers}.json", "--users", "40", "--customers", customers.ToString(CultureInfo.InvariantCulture), "--customer-users", "40");
 
     /// <summary>On stderr: the requests by endpoint, the token requests (per tenant answered) and the errors by id.</summary>
-    internal static void NoteRequests(IReadOnlyList<(string Method, string Url, int Status)> made, string label, int reached, IReadOnlyList<ErrorRecord> errors)
+    internal static void NoteRequests(IReadOnlyList<(string Method, string Url, int Status)> made, string label, int reached, IReadOnlyList<ErrorRecord> errors,
+        string reachedAre = "tenants answered")
     {
         int tokens = made.Count(m => m.Url.Contains("/oauth2/v2.0/token", StringComparison.Ordinal));
         var byEndpoint = made.GroupBy(m => MfaBenchmark.Endpoint(m.Method, m.Url)).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
         HarnessMain.Note($"{label}: requests by endpoint: {string.Join("; ", byEndpoint)}");
-        HarnessMain.Note(string.Create(CultureInfo.InvariantCulture, $"{label}: {reached} tenants answered, {tokens} token requests ({tokens / (double)Math.Max(1, reached):0.00} per tenant answered); errors: ") +
+        HarnessMain.Note(string.Create(CultureInfo.InvariantCulture, $"{label}: {reached} {reachedAre}, {tokens} token requests ({tokens / (double)Math.Max(1, reached):0.00} per tenant); errors: ") +
             (errors.Count == 0 ? "none" : string.Join(", ", errors.GroupBy(e => e.FullyQualifiedErrorId.Split(',')[0]).Select(g => $"{g.Key} x{g.Count()}"))));
     }
 }
