@@ -8,7 +8,7 @@ namespace PartnerSecurity.Benchmarks.Harness;
 /// </summary>
 internal static class HarnessMain
 {
-    /// <summary>The scenarios in the order. "assessment" waits for Invoke-PartnerSecurityAssessment (see AssessmentScenario).</summary>
+    /// <summary>The scenarios in the order.</summary>
     public static readonly (string Name, Func<HarnessOptions, Action<ResultLine>, Task> Run)[] Scenarios =
     {
         ("mfa-single", MfaSingleScenario.RunAsync),

@@ -3,7 +3,7 @@ namespace PartnerSecurity.Benchmarks.Harness;
 /// <summary>
 /// The harness's command line: --quick, --scenario NAME, --repeat N, --latency MS, --jitter MS, --seed K, and
 /// --users N (mfa-single on one tenant of N users instead of the sizes: for the harness's own test), --customers N
-/// (mfa-customers on N tenants at every throttle limit).
+/// (mfa-customers and assessment on N tenants; mfa-customers at every throttle limit), --throttle-limit T (mfa-customers at T only).
 /// </summary>
 internal sealed record HarnessOptions
 {
@@ -15,6 +15,7 @@ internal sealed record HarnessOptions
     public int Seed { get; init; } = 1;
     public int? Users { get; init; }
     public int? Customers { get; init; }
+    public int? ThrottleLimit { get; init; }
 
     public static HarnessOptions Parse(string[] args)
     {
@@ -30,6 +31,7 @@ internal sealed record HarnessOptions
                 "--latency" => options with { LatencyMs = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--jitter" => options with { JitterMs = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--customers" => options with { Customers = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
+                "--throttle-limit" => options with { ThrottleLimit = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--users" => options with { Users = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--seed" => options with { Seed = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),

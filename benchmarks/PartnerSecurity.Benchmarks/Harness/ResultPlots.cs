@@ -11,7 +11,7 @@ namespace PartnerSecurity.Benchmarks.Harness;
 /// </summary>
 internal static class ResultPlots
 {
-    private static readonly string[] s_colours = { "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b" };
+    private static readonly string[] s_colours = { "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22" };
 
     public static Task<int> RunAsync(string[] args)
     {

@@ -7,7 +7,7 @@ using PartnerSecurity.Emulator.Snapshots;
 namespace PartnerSecurity.Benchmarks.Scenarios;
 
 /// <summary>
-/// mfa-single: one generated tenant of 1k, 10k and 100k users (quick: 2k), and three strategies on the same emulator
+/// mfa-single: one generated tenant of 1k, 10k and 100k users (quick: 1k), and three strategies on the same emulator
 /// in the same run: the module (Get-PartnerMfaStatus in the session), and the reference strategies per-user and
 /// cipp-like. The module runs under real latency (its requests overlap as they would on the network, retry waits
 /// are real sleeps); the reference strategies send one request at a time, so their latency and retry waits pass on
@@ -18,7 +18,7 @@ internal static class MfaSingleScenario
 {
     public static async Task RunAsync(HarnessOptions options, Action<ResultLine> emit)
     {
-        var sizes = options.Users is int n ? new[] { n } : options.Quick ? new[] { 2_000 } : new[] { 1_000, 10_000, 100_000 };
+        var sizes = options.Users is int n ? new[] { n } : options.Quick ? new[] { 1_000 } : new[] { 1_000, 10_000, 100_000 };
         foreach (var users in sizes)
         {
             var count = users.ToString(CultureInfo.InvariantCulture);

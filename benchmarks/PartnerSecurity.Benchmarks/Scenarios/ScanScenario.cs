@@ -4,7 +4,7 @@ namespace PartnerSecurity.Benchmarks.Scenarios;
 
 /// <summary>
 /// scan: Find-PartnerCredentialUsage -Path (estate) -Recurse in the session over the scan benchmark's generated
-/// estate of 5,000 scripts (quick: 1,000), after a warm-up call; every planted finding must come back (the files that do
+/// estate of 5,000 scripts (quick: 500), after a warm-up call; every planted finding must come back (the files that do
 /// not parse on purpose answer non-terminating errors, as they should). Files per
 /// second is size / wallMs.
 /// </summary>
@@ -12,7 +12,7 @@ internal static class ScanScenario
 {
     public static Task RunAsync(HarnessOptions options, Action<ResultLine> emit)
     {
-        int files = options.Quick ? 1_000 : 5_000;
+        int files = options.Quick ? 500 : 5_000;
         var root = Path.Combine(Path.GetTempPath(), "partnersecurity-bench", $"estate-{files}-{Environment.ProcessId}");
         try
         {

@@ -38,9 +38,22 @@ public class BenchmarkHarnessTests
     }
 
     [Fact]
-    public void AssessmentScenarioPrintsNoFiguresUntilTheCmdletExists()
+    public void AssessmentLineHasTheContractFieldsAndCountsTheRequests()
     {
-        Assert.Empty(RunHarness("--scenario", "assessment"));
+        // Three generated customers without latency: the harness itself fails unless all three and the partner come back.
+        var line = Assert.Single(RunHarness("--scenario", "assessment", "--customers", "3", "--latency", "0", "--jitter", "0"));
+        Assert.Equal(s_fields, line.Select(p => p.Key).ToArray());
+        Assert.Equal("assessment", (string)line["scenario"]!);
+        Assert.Equal(3, (long)line["size"]!);
+        Assert.Equal("module -ThrottleLimit 16", (string)line["strategy"]!);
+        // At least a token and a user list for each of the four tenants.
+        Assert.True((long)line["requests"]! >= 8, $"the assessment made {line["requests"]} requests");
+        Assert.Null(line["floorRequests"]);
+        Assert.NotNull(line["wallMs"]);
+        Assert.NotNull(line["floorMs"]);
+        Assert.NotNull(line["peakWorkingSetMB"]);
+        Assert.NotNull(line["liveHeapGrowthMB"]);
+        Assert.Equal(0, (long)line["retries"]!);
     }
 
     [Fact]
