@@ -57,6 +57,31 @@ namespace PartnerSecurity.Snapshots
             }).ToList();
         }
 
+        /// <summary>
+        /// Whether the partner holds an active, unexpired GDAP relationship with the customer: without one, the emulator
+        /// refuses the partner's tokens in the customer's tenant, so a customer unreadable for that reason replays as
+        /// unreadable from its record and relationships alone.
+        /// </summary>
+        public static bool HasActiveRelationship(SnapshotCustomer customer, DateTimeOffset now) =>
+            customer.GdapRelationships.OfType<JsonObject>().Any(r => (string?)r["status"] == "active"
+                && (r["endDateTime"] is not JsonValue end || (DateTimeOffset.TryParse((string?)end, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) && at > now)));
+
+        /// <summary>The customer's entry with its tenant described and no directory (docs/snapshot-format.md, "Customers").</summary>
+        public static JsonObject UnreadableEntry(SnapshotCustomer customer, JsonObject usageBudget)
+        {
+            var tenant = new JsonObject { ["id"] = customer.Customer.TenantId, ["displayName"] = customer.Customer.CompanyName };
+            if (customer.Customer.Domain != null) tenant["defaultDomain"] = customer.Customer.Domain;
+            return Entry(customer, usageBudget, new JsonObject { ["tenant"] = tenant });
+        }
+
+        public static JsonObject Entry(SnapshotCustomer customer, JsonObject usageBudget, JsonObject directory) => new JsonObject
+        {
+            ["customer"] = customer.Record.DeepClone(),
+            ["gdapRelationships"] = customer.GdapRelationships.DeepClone(),
+            ["usageBudget"] = usageBudget,
+            ["snapshot"] = directory,
+        };
+
         private static string? CustomerTenant(JsonElement relationship) =>
             relationship.TryGetProperty("customer", out var customer) && customer.ValueKind == JsonValueKind.Object
             && customer.TryGetProperty("tenantId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;

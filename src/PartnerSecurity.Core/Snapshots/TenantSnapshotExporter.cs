@@ -68,7 +68,8 @@ namespace PartnerSecurity.Snapshots
                 {
                     return await All(path, what).ConfigureAwait(false);
                 }
-                catch (PartnerSecurityException ex) when (ex.ErrorId == "PremiumLicenseRequired" || (ex.Message.Contains("P1") && ex.Kind == ErrorKind.PermissionDenied))
+                catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.PremiumLicenseRequired || ex.Message.Contains("AadPremiumLicenseRequired")
+                    || ((ex.Message.Contains("P1") || ex.Message.Contains("P2")) && ex.Kind == ErrorKind.PermissionDenied))
                 {
                     premium = false;
                     return new List<JsonElement>();

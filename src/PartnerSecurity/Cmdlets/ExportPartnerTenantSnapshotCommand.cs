@@ -90,13 +90,7 @@ namespace PartnerSecurity.Cmdlets
                         var directory = await TenantSnapshotExporter.ExportAsync(connection, tenant, activity.Report, warnings.Add, c).ConfigureAwait(false);
                         directory.Remove("format");
                         directory.Remove("capturedDateTime"); // inherited from the partner, so the customer's clock is the partner's
-                        var item = new JsonObject
-                        {
-                            ["customer"] = customer.Record.DeepClone(),
-                            ["gdapRelationships"] = customer.GdapRelationships.DeepClone(),
-                            ["usageBudget"] = await PartnerSnapshotSections.ReadUsageBudgetAsync(connection, customer.Customer.Id, c).ConfigureAwait(false),
-                            ["snapshot"] = directory,
-                        };
+                        var item = PartnerSnapshotSections.Entry(customer, await PartnerSnapshotSections.ReadUsageBudgetAsync(connection, customer.Customer.Id, c).ConfigureAwait(false), directory);
                         return (Item: item, Warnings: warnings);
                     }, ThrottleLimit, ct).ConfigureAwait(false))
                     {
@@ -106,9 +100,17 @@ namespace PartnerSecurity.Cmdlets
                                 Progress($"{e.Tenant.Label}: {e.Status}");
                                 break;
                             case TenantEventKind.Failed:
-                                // The format holds a customer only with its directory: an unreadable one is left out, and said so.
+                                // The format holds a customer only with its directory. One the partner cannot sign in to for want of an
+                                // active GDAP relationship is kept without it: the replay refuses it the same way. Any other is left out.
+                                string fate = "is not in the snapshot";
+                                if (byTenant.TryGetValue(e.Tenant.Id, out var unreadable) && !PartnerSnapshotSections.HasActiveRelationship(unreadable, connection.Now))
+                                {
+                                    customers[e.Tenant.Id] = PartnerSnapshotSections.UnreadableEntry(unreadable,
+                                        await PartnerSnapshotSections.ReadUsageBudgetAsync(connection, unreadable.Customer.Id, ct).ConfigureAwait(false));
+                                    fate = "is in the snapshot without its directory (no active GDAP relationship: the snapshot refuses it the same way)";
+                                }
                                 pump.WriteError(ErrorRecords.From(new PartnerSecurityException(e.Error!.ErrorId, e.Error.Kind,
-                                    $"{e.Error.Message} Customer {e.Tenant.Label} is not in the snapshot.", e.Error.RecommendedAction, e.Error, e.Tenant.Requested), e.Tenant.Requested));
+                                    $"{e.Error.Message} Customer {e.Tenant.Label} {fate}.", e.Error.RecommendedAction, e.Error, e.Tenant.Requested), e.Tenant.Requested));
                                 break;
                             default:
                                 foreach (var warning in e.Result.Warnings) pump.Warning($"{e.Tenant.Label}: {warning}");
