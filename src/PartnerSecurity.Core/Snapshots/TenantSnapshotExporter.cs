@@ -55,7 +55,7 @@ namespace PartnerSecurity.Snapshots
             }
             catch (PartnerSecurityException ex) when (ex.Kind != ErrorKind.AuthenticationError)
             {
-                // The module's emulator serves no named locations: the snapshot of an emulated tenant says so rather than fail.
+                // Named locations only complete policies that name them: the snapshot says they are missing rather than fail.
                 warn($"The named locations could not be read ({ex.Message}); the snapshot has none, so policies that name locations replay without their definitions.");
                 locations = new List<JsonElement>();
             }
