@@ -77,10 +77,10 @@ namespace PartnerSecurity.Snapshots
             }
             var eligible = await Premium("/roleManagement/directory/roleEligibilitySchedules", "PIM eligibility").ConfigureAwait(false);
             var registrations = await Premium("/reports/authenticationMethods/userRegistrationDetails", "the registration report").ConfigureAwait(false);
-            // The sign-in log of the last 30 days (Graph keeps 30 days with P1/P2), beta as the format holds it.
+            // The user sign-ins (interactive and non-interactive) of the last 30 days (Graph keeps 30 days with P1/P2), beta as the format holds it.
             var since = connection.Now.UtcDateTime.AddDays(-SignInDays).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
             progress?.Invoke("Reading the sign-ins of the last 30 days");
-            var signIns = await Premium("BETA:/auditLogs/signIns?$filter=" + Uri.EscapeDataString("createdDateTime ge " + since) + "&$top=" + SignIns.SignInReader.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "sign-in logs").ConfigureAwait(false);
+            var signIns = await Premium("BETA:/auditLogs/signIns?$filter=" + Uri.EscapeDataString("createdDateTime ge " + since + " and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')") + "&$top=" + SignIns.SignInReader.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "sign-in logs").ConfigureAwait(false);
 
             progress?.Invoke($"Reading the members of {groups.Count} group(s)");
             var groupObjects = new JsonArray();
