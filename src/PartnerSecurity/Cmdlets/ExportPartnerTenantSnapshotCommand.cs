@@ -31,8 +31,8 @@ namespace PartnerSecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = null!;
 
-        /// <summary>Customer tenants (ids or domains) whose directory goes into the snapshot's customers section.</summary>
-        [Parameter(ParameterSetName = TenantSet)]
+        /// <summary>Customer tenants (ids or domains) whose directory goes into the snapshot's customers section; Get-PartnerCustomer pipes in.</summary>
+        [Parameter(ParameterSetName = TenantSet, ValueFromPipelineByPropertyName = true)]
         [Alias("TenantId", "CustomerId")]
         [NormalizeTenantId]
         [ValidateTenantId]
@@ -55,12 +55,19 @@ namespace PartnerSecurity.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private readonly List<string> _requested = new List<string>();
+
+        protected override void ProcessRecord()
+        {
+            if (CustomerTenantId != null) _requested.AddRange(CustomerTenantId);
+        }
+
         protected override void EndProcessing()
         {
             var connection = RequireConnection();
             var target = GetUnresolvedProviderPathFromPSPath(Path);
             if (!ShouldProcess(target, $"Write a snapshot of tenant {connection.Context.TenantName}")) return;
-            bool customersAsked = AllCustomers || (CustomerTenantId?.Length ?? 0) > 0;
+            bool customersAsked = AllCustomers || _requested.Count > 0;
             Run(async (pump, ct) =>
             {
                 void Progress(string status) => pump.WriteProgress(new ProgressRecord(1, "Exporting the tenant snapshot", status));
@@ -77,7 +84,7 @@ namespace PartnerSecurity.Cmdlets
                 if (customersAsked)
                 {
                     var byTenant = listed.ToDictionary(c => c.Customer.TenantId, StringComparer.OrdinalIgnoreCase);
-                    var tenants = (await TenantScope.ResolveAsync(connection, CustomerTenantId, AllCustomers, ct, Shard).ConfigureAwait(false))
+                    var tenants = (await TenantScope.ResolveAsync(connection, AllCustomers ? null : _requested, AllCustomers, ct, Shard).ConfigureAwait(false))
                         .Where(t => !string.Equals(t.Id, connection.HomeTenantId, StringComparison.OrdinalIgnoreCase)).ToList();
                     var customers = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
                     await foreach (var e in TenantFanOut.RunAsync(connection, tenants, async (tenant, activity, c) =>
