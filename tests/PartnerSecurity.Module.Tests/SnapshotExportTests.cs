@@ -91,6 +91,17 @@ public class SnapshotExportTests
             var text = File.ReadAllText(path);
             Assert.DoesNotContain("\"customers\"", text);
             Assert.Contains("\"partnerSecurity\"", text);
+
+            // One customer piped from Get-PartnerCustomer: the partner and that customer, with its GDAP relationships and budget.
+            var one = session.Run($"Get-PartnerCustomer -Name 'Tailspin Logistics' | Export-PartnerTenantSnapshot {PowerShellSession.Quote(path)} -PassThru");
+            Assert.True(one.Succeeded, string.Join(" | ", one.Errors));
+            Assert.Equal(2, (int)one.Output.Single().Properties["Tenants"].Value);
+            var customers = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!["customers"]!.AsArray();
+            var tailspin = (System.Text.Json.Nodes.JsonObject)customers.Single()!;
+            Assert.Equal("Tailspin Logistics", (string?)tailspin["customer"]!["companyProfile"]!["companyName"]);
+            Assert.NotEmpty(tailspin["gdapRelationships"]!.AsArray());
+            Assert.NotNull(tailspin["usageBudget"]);
+            Assert.NotEmpty(tailspin["snapshot"]!["users"]!.AsArray());
         }
     }
 
