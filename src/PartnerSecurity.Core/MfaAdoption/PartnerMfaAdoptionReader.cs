@@ -127,7 +127,7 @@ namespace PartnerSecurity.MfaAdoption
         }
 
         /// <summary>A client for the telemetry endpoints, after checking the connection signs in a user (App+User).</summary>
-        private static async Task<PartnerCenterClient> AppAndUserClientAsync(PartnerConnection connection, string operation, CancellationToken cancellationToken)
+        internal static async Task<PartnerCenterClient> AppAndUserClientAsync(PartnerConnection connection, string operation, CancellationToken cancellationToken)
         {
             var token = await connection.Tokens.AcquireAsync(ApiResource.PartnerCenter, connection.HomeTenantId, cancellationToken).ConfigureAwait(false);
             if (token.Claims.IsAppOnly) throw AppAndUserOnly(connection, operation, null);
@@ -140,7 +140,7 @@ namespace PartnerSecurity.MfaAdoption
                 "Connect as a partner user: Connect-PartnerSecurity (browser or -UseDeviceCode, with MFA), or unattended with the Secure Application Model (Connect-PartnerSecurity -RefreshTokenName <name>).",
                 inner, connection.HomeTenantId);
 
-        private static async Task<JsonDocument> SendAsync(PartnerCenterClient client, string path, string? continuation, string source, CancellationToken cancellationToken)
+        internal static async Task<JsonDocument> SendAsync(PartnerCenterClient client, string path, string? continuation, string source, CancellationToken cancellationToken)
         {
             try
             {
@@ -154,7 +154,7 @@ namespace PartnerSecurity.MfaAdoption
         }
 
         /// <summary>Every item of a collection resource; "links.next", undocumented here, is followed if Partner Center sends it.</summary>
-        private static async Task<List<StrictJson>> CollectionAsync(PartnerConnection connection, PartnerCenterClient client, string path, string source, string itemLabel, CancellationToken cancellationToken)
+        internal static async Task<List<StrictJson>> CollectionAsync(PartnerConnection connection, PartnerCenterClient client, string path, string source, string itemLabel, CancellationToken cancellationToken)
         {
             var items = new List<StrictJson>();
             string? next = path, continuation = null;

@@ -16,7 +16,7 @@ namespace PartnerSecurity.Snapshots
     /// <summary>
     /// Writes a tenant's directory in the snapshot format (docs/snapshot-format.md) from read-only Graph calls: users,
     /// groups with their direct members, role assignments, custom roles, PIM eligibility, conditional access policies and
-    /// named locations, security defaults, the registration report, per-user MFA states and service principals. Objects
+    /// named locations, security defaults, the registration report, per-user MFA states, the sign-ins of the last 30 days and service principals. Objects
     /// are kept as Graph returns them, without nulls and OData annotations (but @odata.type). Applications are not read:
     /// secrets never enter a snapshot. A collection Graph refuses for want of Entra ID P1 or P2 sets premiumLicense false;
     /// any other failure fails the export (a snapshot with a silently missing collection would replay a different tenant).
@@ -25,11 +25,15 @@ namespace PartnerSecurity.Snapshots
     {
         public const string Format = "partnersecurity-snapshot/1";
 
+        /// <summary>How far back the sign-in log is read: Graph keeps 30 days.</summary>
+        public const int SignInDays = 30;
+
         public static async Task<JsonObject> ExportAsync(PartnerConnection connection, TenantTarget tenant, Action<string>? progress, Action<string> warn, CancellationToken ct)
         {
             var id = tenant.Id;
             string V1(string path) => GraphRest.Url(connection, beta: false, path);
-            Task<List<JsonElement>> All(string path, string what) => GraphRest.GetAllAsync(connection, id, V1(path), "Reading " + what, ct);
+            Task<List<JsonElement>> All(string path, string what) => GraphRest.GetAllAsync(connection, id,
+                path.StartsWith("BETA:", StringComparison.Ordinal) ? GraphRest.Url(connection, beta: true, path.Substring(5)) : V1(path), "Reading " + what, ct);
             progress?.Invoke("Reading the directory");
             var organization = (await All("/organization", "the organization").ConfigureAwait(false)).FirstOrDefault();
             var users = await All("/users?$select=id,userPrincipalName,displayName,accountEnabled,userType,onPremisesSyncEnabled,mail&$top=999", "users").ConfigureAwait(false);
@@ -51,7 +55,7 @@ namespace PartnerSecurity.Snapshots
             }
             catch (PartnerSecurityException ex) when (ex.Kind != ErrorKind.AuthenticationError)
             {
-                // The module's emulator serves no named locations: the snapshot of an emulated tenant says so rather than fail.
+                // Named locations only complete policies that name them: the snapshot says they are missing rather than fail.
                 warn($"The named locations could not be read ({ex.Message}); the snapshot has none, so policies that name locations replay without their definitions.");
                 locations = new List<JsonElement>();
             }
@@ -64,7 +68,8 @@ namespace PartnerSecurity.Snapshots
                 {
                     return await All(path, what).ConfigureAwait(false);
                 }
-                catch (PartnerSecurityException ex) when (ex.ErrorId == "PremiumLicenseRequired" || (ex.Message.Contains("P1") && ex.Kind == ErrorKind.PermissionDenied))
+                catch (PartnerSecurityException ex) when (ex.ErrorId == ErrorIds.PremiumLicenseRequired || ex.Message.Contains("AadPremiumLicenseRequired")
+                    || ((ex.Message.Contains("P1") || ex.Message.Contains("P2")) && ex.Kind == ErrorKind.PermissionDenied))
                 {
                     premium = false;
                     return new List<JsonElement>();
@@ -72,6 +77,10 @@ namespace PartnerSecurity.Snapshots
             }
             var eligible = await Premium("/roleManagement/directory/roleEligibilitySchedules", "PIM eligibility").ConfigureAwait(false);
             var registrations = await Premium("/reports/authenticationMethods/userRegistrationDetails", "the registration report").ConfigureAwait(false);
+            // The user sign-ins (interactive and non-interactive) of the last 30 days (Graph keeps 30 days with P1/P2), beta as the format holds it.
+            var since = connection.Now.UtcDateTime.AddDays(-SignInDays).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            progress?.Invoke("Reading the sign-ins of the last 30 days");
+            var signIns = await Premium("BETA:/auditLogs/signIns?$filter=" + Uri.EscapeDataString("createdDateTime ge " + since + " and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')") + "&$top=" + SignIns.SignInReader.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "sign-in logs").ConfigureAwait(false);
 
             progress?.Invoke($"Reading the members of {groups.Count} group(s)");
             var groupObjects = new JsonArray();
@@ -117,16 +126,17 @@ namespace PartnerSecurity.Snapshots
                 ["securityDefaults"] = defaults == null ? null : Clean(defaults.RootElement),
                 ["userRegistrationDetails"] = Array(registrations),
                 ["perUserMfa"] = perUser,
+                ["signIns"] = Array(signIns),
                 ["servicePrincipals"] = Array(principals),
             };
             if (domain == null) ((JsonObject)document["tenant"]!).Remove("defaultDomain");
             return document;
         }
 
-        private static JsonArray Array(IEnumerable<JsonElement> items) => new JsonArray(items.Select(i => (JsonNode)Clean(i)).ToArray());
+        internal static JsonArray Array(IEnumerable<JsonElement> items) => new JsonArray(items.Select(i => (JsonNode)Clean(i)).ToArray());
 
         /// <summary>The object without nulls and OData annotations (@odata.type kept: named locations need it).</summary>
-        private static JsonObject Clean(JsonElement element)
+        internal static JsonObject Clean(JsonElement element)
         {
             var node = JsonNode.Parse(element.GetRawText())!.AsObject();
             Strip(node);

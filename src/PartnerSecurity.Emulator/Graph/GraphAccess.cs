@@ -87,7 +87,7 @@ namespace PartnerSecurity.Emulator.Graph
                 new[] { GlobalReader, ReportsReader, SecurityAdministrator, SecurityOperator, SecurityReader }, allScopes: true),
             new AccessRule("GET", "/policies/identitySecurityDefaultsEnforcementPolicy", s_policyRead, s_policyRead, null),
             new AccessRule("PATCH", "/policies/identitySecurityDefaultsEnforcementPolicy", s_defaultsWrite, s_defaultsWrite, new[] { SecurityAdministrator }),
-            new AccessRule("GET", "/identity/conditionalAccess/policies(/[^/]+)?", s_caRead, s_caRead,
+            new AccessRule("GET", "/identity/conditionalAccess/(policies|namedLocations)(/[^/]+)?", s_caRead, s_caRead,
                 new[] { GlobalSecureAccessAdministrator, SecurityReader, SecurityAdministrator, GlobalReader, ConditionalAccessAdministrator }),
             new AccessRule("GET", "/users/[^/]+/authentication/methods", s_methodsRead, s_methodsRead,
                 new[] { GlobalReader, "c4e39bd9-1100-46d3-8c65-fb160da0071f" /* Authentication Administrator */, PrivilegedAuthenticationAdministrator, SecurityReader, SecurityAdministrator }),
