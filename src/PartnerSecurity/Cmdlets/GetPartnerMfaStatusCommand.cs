@@ -19,7 +19,7 @@ namespace PartnerSecurity.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PartnerMfaStatus", DefaultParameterSetName = TenantSet)]
     [OutputType(typeof(MfaVerdict))]
-    public sealed class GetPartnerMfaStatusCommand : TenantScopedCmdlet
+    public sealed class GetPartnerMfaStatusCommand : WhatIfScenarioCmdlet
     {
         private readonly HashSet<string> _found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private MfaReadOptions _options = new MfaReadOptions();
@@ -43,32 +43,13 @@ namespace PartnerSecurity.Cmdlets
         [Parameter]
         public SwitchParameter IncludePerUserMfaState { get; set; }
 
-        /// <summary>
-        /// Policies to evaluate as if deployed and enabled: paths to JSON files (Graph's or the Entra portal's "Download
-        /// JSON", one policy or a list), JSON text, or objects (ConvertFrom-Json, hashtables, Graph PowerShell's policies).
-        /// </summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [SupportsWildcards]
-        public object[]? WhatIfPolicy { get; set; }
-
-        /// <summary>Evaluate as if every report-only policy were enabled.</summary>
-        [Parameter]
-        public SwitchParameter WhatIfEnableReportOnly { get; set; }
-
-        /// <summary>Evaluate as if these policies (display names or ids; wildcards allowed) were removed.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [SupportsWildcards]
-        public string[]? WhatIfRemovePolicy { get; set; }
-
         internal const string WhatIfTypeName = "PartnerSecurity.Mfa.MfaVerdict#WhatIf";
         private MfaScenario? _scenario;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _scenario = WhatIfInputs.Scenario(this, WhatIfPolicy, WhatIfEnableReportOnly, WhatIfRemovePolicy);
+            _scenario = ReadScenario();
         }
 
         protected override string ProgressActivity => "Reading MFA posture";

@@ -23,7 +23,7 @@ namespace PartnerSecurity.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "PartnerSecurityAssessment", DefaultParameterSetName = TenantSet)]
     [OutputType(typeof(TenantAssessment))]
-    public sealed class InvokePartnerSecurityAssessmentCommand : TenantScopedCmdlet
+    public sealed class InvokePartnerSecurityAssessmentCommand : WhatIfScenarioCmdlet
     {
         private AssessmentRun? _run;
 
@@ -36,22 +36,6 @@ namespace PartnerSecurity.Cmdlets
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[]? ScriptPath { get; set; }
-
-        /// <summary>Policies to assess as if deployed and enabled, as Get-PartnerMfaStatus -WhatIfPolicy takes them.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [SupportsWildcards]
-        public object[]? WhatIfPolicy { get; set; }
-
-        /// <summary>Assess as if every report-only policy were enabled.</summary>
-        [Parameter]
-        public SwitchParameter WhatIfEnableReportOnly { get; set; }
-
-        /// <summary>Assess as if these policies (display names or ids; wildcards allowed) were removed.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [SupportsWildcards]
-        public string[]? WhatIfRemovePolicy { get; set; }
 
         /// <summary>Read a token store kept in plaintext (where no protected storage exists), as Get-SecureAppModelTokenStatus does.</summary>
         [Parameter]
@@ -67,7 +51,7 @@ namespace PartnerSecurity.Cmdlets
             var options = new AssessmentOptions
             {
                 IncludeSignIns = IncludeSignIns,
-                Scenario = WhatIfInputs.Scenario(this, WhatIfPolicy, WhatIfEnableReportOnly, WhatIfRemovePolicy),
+                Scenario = ReadScenario(),
                 Tokens = ReadTokens(),
                 Scripts = ScriptPath == null ? null : Scan(ScriptPath),
             };
